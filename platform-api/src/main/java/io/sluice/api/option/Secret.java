@@ -1,0 +1,44 @@
+package io.sluice.api.option;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Serializable;
+
+/**
+ * A secret option value (password, key, token). Its {@link #toString()} is {@code [hidden]}, so
+ * it never reaches a log or {@code describe} output by accident; call {@link #reveal()} only
+ * where the secret is handed to the system that needs it.
+ */
+public final class Secret implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String value;
+
+    private Secret(String value) {
+        this.value = requireNonNull(value, "value is null");
+    }
+
+    public static Secret of(String value) {
+        return new Secret(value);
+    }
+
+    /** The secret in clear text. */
+    public String reveal() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Secret that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "[hidden]";
+    }
+}

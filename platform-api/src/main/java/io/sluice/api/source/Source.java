@@ -1,0 +1,39 @@
+package io.sluice.api.source;
+
+import java.util.Optional;
+
+import org.apache.spark.streaming.api.java.JavaDStream;
+
+import io.sluice.api.delivery.SourceDelivery;
+import io.sluice.api.record.Record;
+
+/**
+ * One source of a pipeline, on the driver. Lifecycle: created by its factory, {@link #open} once
+ * when the pipeline is planned (not when it is recovered from a Spark checkpoint, whose restored
+ * graph already holds the stream), {@link #close} when the pipeline stops.
+ *
+ * <p>Everything the returned DStream's functions capture is serialized into Spark checkpoints and
+ * shipped to executors: capture options and serializable helpers, never clients or connections.
+ */
+public interface Source {
+    /**
+     * Opens the source's stream on the given streaming context. Records should carry an
+     * {@link io.sluice.api.record.Origin} naming this source, the partition and the position.
+     */
+    JavaDStream<Record> open(SourceContext context);
+
+    /** What the source can do after a failure; with the sinks' delivery it decides the pipeline's guarantee. */
+    SourceDelivery delivery();
+
+    /**
+     * The positions tracker of the stream opened last, if this source has positions (offsets,
+     * sequence numbers). Called after {@link #open}.
+     */
+    default Optional<SourcePositions> positions() {
+        return Optional.empty();
+    }
+
+    /** Releases driver-side resources. Called once, on the driver, when the pipeline stops. */
+    default void close() {
+    }
+}
