@@ -1,0 +1,79 @@
+package io.sluice.core.builtin.aggregate;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+
+import io.sluice.api.record.Record;
+import io.sluice.api.transform.RecordFunction;
+import io.sluice.api.transform.StreamTransform;
+import io.sluice.api.transform.StreamTransformContext;
+
+/**
+ * Aggregates by key per batch, or per sliding window. Windows of count, sum and avg use Spark's
+ * inverse-function {@code reduceByKeyAndWindow}: each slide adds the new batches and subtracts
+ * the ones that left, instead of re-reducing the whole window; groups whose rows all left are
+ * dropped. Windows with min or max re-reduce the window, as those cannot be subtracted.
+ *
+ * <p>Each output record holds the key fields, the aggregates, and {@code window_start} and
+ * {@code window_end} (timestamps; the batch's own span when there is no window).
+ */
+public final class AggregateTransform implements StreamTransform {
+    public static final String WINDOW_START = "window_start";
+    public static final String WINDOW_END = "window_end";
+
+    private final Aggregation aggregation;
+    private final Optional<WindowSpec> window;
+    private final Duration batchInterval;
+
+    public AggregateTransform(Aggregation aggregation, Optional<WindowSpec> window, Duration batchInterval) {
+        this.aggregation = requireNonNull(aggregation, "aggregation is null");
+        this.window = requireNonNull(window, "window is null");
+        this.batchInterval = requireNonNull(batchInterval, "batchInterval is null");
+    }
+
+    @Override
+    public Optional<RecordFunction> prepare() {
+        return Optional.of(aggregation.prepare());
+    }
+
+    @Override
+    public JavaDStream<Record> apply(StreamTransformContext context) {
+        Aggregation agg = aggregation;
+        JavaPairDStream<GroupKey, Partial> pairs = context.input().mapToPair(agg::toPair);
+        JavaPairDStream<GroupKey, Partial> reduced;
+        long span;
+        if (window.isEmpty()) {
+            reduced = pairs.reduceByKey(agg::merge);
+            span = batchInterval.toMillis();
+        }
+        else {
+            WindowSpec spec = window.get();
+            span = spec.length().toMillis();
+            if (agg.invertible()) {
+                int partitions = context.input().context().sparkContext().defaultParallelism();
+                reduced = pairs.reduceByKeyAndWindow(agg::merge, agg::subtract, spec.sparkLength(), spec.sparkSlide(),
+                        partitions, group -> group._2().rows() > 0);
+            }
+            else {
+                reduced = pairs.reduceByKeyAndWindow(agg::merge, spec.sparkLength(), spec.sparkSlide());
+            }
+        }
+        long windowMillis = span;
+        return reduced.transform((rdd, time) -> {
+            long end = time.milliseconds();
+            Instant windowEnd = Instant.ofEpochMilli(end);
+            Instant windowStart = Instant.ofEpochMilli(end - windowMillis);
+            return rdd.map(group -> agg.output(group._1(), group._2(), Record.builder())
+                    .field(WINDOW_START, windowStart)
+                    .field(WINDOW_END, windowEnd)
+                    .eventTime(end)
+                    .build());
+        });
+    }
+}

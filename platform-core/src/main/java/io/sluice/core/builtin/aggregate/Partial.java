@@ -1,0 +1,80 @@
+package io.sluice.core.builtin.aggregate;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The partial aggregate of some rows of one group: the row count and, per aggregate, its
+ * running value (a sum, min or max), how many non-null inputs it saw, and whether any was
+ * fractional (so sums of whole numbers come out as whole numbers). Immutable.
+ */
+public final class Partial implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final long rows;
+    private final double[] values;
+    private final long[] counts;
+    private final boolean[] fractional;
+
+    Partial(long rows, double[] values, long[] counts, boolean[] fractional) {
+        this.rows = rows;
+        this.values = values;
+        this.counts = counts;
+        this.fractional = fractional;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    double value(int index) {
+        return values[index];
+    }
+
+    long count(int index) {
+        return counts[index];
+    }
+
+    boolean fractional(int index) {
+        return fractional[index];
+    }
+
+    int width() {
+        return values.length;
+    }
+
+    /** Combines two partials of the same group. */
+    static Partial merge(Partial a, Partial b, List<AggregateSpec> specs) {
+        int width = a.values.length;
+        double[] values = new double[width];
+        long[] counts = new long[width];
+        boolean[] fractional = new boolean[width];
+        for (int i = 0; i < width; i++) {
+            counts[i] = a.counts[i] + b.counts[i];
+            fractional[i] = a.fractional[i] || b.fractional[i];
+            values[i] = switch (specs.get(i).function()) {
+                case COUNT, SUM, AVG -> a.values[i] + b.values[i];
+                case MIN -> a.counts[i] == 0 ? b.values[i] : b.counts[i] == 0 ? a.values[i] : Math.min(a.values[i], b.values[i]);
+                case MAX -> a.counts[i] == 0 ? b.values[i] : b.counts[i] == 0 ? a.values[i] : Math.max(a.values[i], b.values[i]);
+            };
+        }
+        return new Partial(a.rows + b.rows, values, counts, fractional);
+    }
+
+    /** Takes {@code b}'s rows back out of {@code a}; only for invertible aggregates. */
+    static Partial subtract(Partial a, Partial b) {
+        int width = a.values.length;
+        double[] values = new double[width];
+        long[] counts = new long[width];
+        for (int i = 0; i < width; i++) {
+            values[i] = a.values[i] - b.values[i];
+            counts[i] = a.counts[i] - b.counts[i];
+        }
+        return new Partial(a.rows - b.rows, values, counts, a.fractional.clone());
+    }
+
+    @Override
+    public String toString() {
+        return "Partial{rows=" + rows + ", values=" + java.util.Arrays.toString(values) + "}";
+    }
+}

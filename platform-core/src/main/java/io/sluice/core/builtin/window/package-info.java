@@ -1,0 +1,2 @@
+/** {@code type = window}: a sliding window of records over the last batches. */
+package io.sluice.core.builtin.window;

@@ -1,0 +1,266 @@
+package io.sluice.core.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+
+import io.sluice.api.error.SluiceException;
+import io.sluice.api.option.DidYouMean;
+import io.sluice.api.record.Record;
+import io.sluice.api.sink.Sink;
+import io.sluice.api.source.Positions;
+import io.sluice.api.source.Source;
+import io.sluice.api.source.SourceContext;
+import io.sluice.api.source.SourcePositions;
+import io.sluice.api.state.StateStore;
+import io.sluice.api.transform.RecordTransform;
+import io.sluice.api.transform.StreamTransform;
+import io.sluice.api.transform.StreamTransformContext;
+import io.sluice.api.transform.Transform;
+import io.sluice.core.config.ComponentConfig;
+import io.sluice.core.config.ErrorTolerance;
+import io.sluice.core.runtime.BatchCommitter;
+import io.sluice.core.runtime.PipelineComponents;
+import io.sluice.core.runtime.PositionStore;
+import io.sluice.core.runtime.RuntimeServices;
+import io.sluice.core.runtime.SinkWriterJob;
+
+/**
+ * Turns a pipeline's components into a DStream graph on a new streaming context:
+ * <ol>
+ *   <li>each source opens its stream, starting from positions stored by a transactional sink or
+ *       the position store; several sources are unioned as the first step's input;</li>
+ *   <li>consecutive record steps (record transforms, and the {@code prepare} step of a stream
+ *       transform) are fused into one pass; with {@code errors.tolerance = all} each pass's
+ *       output is split into records and dead letters;</li>
+ *   <li>stream transforms get the fused stream and named streams;</li>
+ *   <li>each sink gets one output, the dead-letter sink one more, and a last output commits the
+ *       batch's source positions, since Spark runs a batch's outputs in order.</li>
+ * </ol>
+ * Runs once per fresh start; a recovery restores the graph from Spark's checkpoint instead.
+ */
+public final class PipelinePlanner {
+    private final PipelineComponents components;
+    private final PositionStore positionStore;
+    private final String pipelineName;
+    private final ErrorTolerance tolerance;
+
+    public PipelinePlanner(PipelineComponents components, PositionStore positionStore) {
+        this.components = requireNonNull(components, "components is null");
+        this.positionStore = requireNonNull(positionStore, "positionStore is null");
+        this.pipelineName = components.pipeline().config().settings().name();
+        this.tolerance = components.pipeline().config().tolerance();
+    }
+
+    /** Builds the graph on {@code context}. */
+    public void plan(JavaStreamingContext context) {
+        new Planning(context).run();
+    }
+
+    /** A stream whose record steps are not yet applied: they fuse with whatever follows. */
+    private record PendingStream(JavaDStream<Record> stream, List<RecordStep> steps, boolean fromSource) {
+        PendingStream with(RecordStep step) {
+            List<RecordStep> all = new ArrayList<>(steps);
+            all.add(step);
+            return new PendingStream(stream, all, fromSource);
+        }
+    }
+
+    private final class Planning {
+        private final JavaStreamingContext context;
+        private final Map<String, PendingStream> streams = new LinkedHashMap<>();
+        private final Map<String, SourcePositions> positions = new LinkedHashMap<>();
+        private final List<JavaDStream<Record>> deadLetterStreams = new ArrayList<>();
+
+        Planning(JavaStreamingContext context) {
+            this.context = context;
+        }
+
+        void run() {
+            List<JavaDStream<Record>> sourceStreams = openSources();
+            JavaDStream<Record> allSources = union(sourceStreams);
+            PendingStream current = new PendingStream(allSources, List.of(), true);
+            String currentName = null;
+            for (Map.Entry<ComponentConfig, Transform> entry : components.transforms().entrySet()) {
+                ComponentConfig config = entry.getKey();
+                if (config.input().isPresent() && !config.input().get().equals(currentName)) {
+                    current = pendingNamed(config.input().get());
+                }
+                current = applyTransform(config, entry.getValue(), current);
+                currentName = config.name();
+                streams.put(config.name(), current);
+            }
+            JavaDStream<Record> output = materialize(current);
+            SinkWriterJob deadLetterJob = deadLetterJob();
+            for (Map.Entry<ComponentConfig, Sink> entry : components.sinks().entrySet()) {
+                ComponentConfig config = entry.getKey();
+                JavaDStream<Record> input = config.input().map(name -> materialize(pendingNamed(name))).orElse(output);
+                SinkWriterJob job = sinkJob(config, entry.getValue(), deadLetterJob);
+                input.foreachRDD((rdd, time) -> job.write(rdd, time));
+            }
+            if (deadLetterJob != null && !deadLetterStreams.isEmpty()) {
+                JavaDStream<Record> deadLetters = union(deadLetterStreams);
+                deadLetters.foreachRDD((rdd, time) -> deadLetterJob.write(rdd, time));
+            }
+            // On the sources' union, which has a batch every interval, unlike windowed streams.
+            BatchCommitter committer = new BatchCommitter(pipelineName, positions);
+            allSources.foreachRDD((rdd, time) -> committer.commit(time));
+        }
+
+        @SuppressWarnings("unchecked")
+        private JavaDStream<Record> union(List<JavaDStream<Record>> streams) {
+            return streams.size() == 1 ? streams.get(0) : context.union(streams.toArray(new JavaDStream[0]));
+        }
+
+        private List<JavaDStream<Record>> openSources() {
+            List<JavaDStream<Record>> opened = new ArrayList<>();
+            for (Map.Entry<ComponentConfig, Source> entry : components.sources().entrySet()) {
+                String name = entry.getKey().name();
+                Source source = entry.getValue();
+                Optional<Positions> stored = storedPositions(name);
+                JavaDStream<Record> stream = source.open(new PlannerSourceContext(context, name, stored));
+                source.positions().ifPresent(tracker -> positions.put(name, tracker));
+                streams.put(name, new PendingStream(stream, List.of(), true));
+                opened.add(stream);
+            }
+            return opened;
+        }
+
+        /** A transactional sink's positions win: they were stored with the data they describe. */
+        private Optional<Positions> storedPositions(String sourceName) {
+            try {
+                for (Sink sink : components.sinks().values()) {
+                    Optional<Positions> stored = sink.storedPositions(sourceName);
+                    if (stored.isPresent()) {
+                        return stored;
+                    }
+                }
+                return positionStore.read(sourceName);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("Cannot read stored positions of source [" + sourceName + "]", e);
+            }
+        }
+
+        private PendingStream applyTransform(ComponentConfig config, Transform transform, PendingStream input) {
+            if (transform instanceof RecordTransform recordTransform) {
+                return input.with(new RecordStep(config.label(), recordTransform.function()));
+            }
+            if (transform instanceof StreamTransform streamTransform) {
+                PendingStream prepared = streamTransform.prepare()
+                        .map(function -> input.with(new RecordStep(config.label(), function)))
+                        .orElse(input);
+                JavaDStream<Record> result = streamTransform.apply(new PlannerTransformContext(config, materialize(prepared)));
+                return new PendingStream(result, List.of(), false);
+            }
+            throw SluiceException.internal(config.label() + ": transform " + transform.getClass().getName()
+                    + " is neither a RecordTransform nor a StreamTransform", null);
+        }
+
+        private PendingStream pendingNamed(String name) {
+            PendingStream stream = streams.get(name);
+            if (stream == null) {
+                throw SluiceException.user("no stream named [" + name + "]"
+                        + DidYouMean.suggest(name, streams.keySet()).map(s -> "; did you mean [" + s + "]?").orElse("")
+                        + "; known streams are " + streams.keySet());
+            }
+            return stream;
+        }
+
+        /** Applies a stream's pending record steps as one fused pass. */
+        private JavaDStream<Record> materialize(PendingStream pending) {
+            if (pending.steps().isEmpty() && !pending.fromSource()) {
+                return pending.stream();
+            }
+            FusedPass pass = new FusedPass(pending.steps(), pending.fromSource());
+            String pipeline = pipelineName;
+            if (tolerance == ErrorTolerance.NONE) {
+                return pending.stream().transform((rdd, time) -> {
+                    FusedPass.Counters counters = counters(pipeline);
+                    return rdd.mapPartitions(records -> pass.strict(records, counters));
+                });
+            }
+            JavaDStream<Outcome> outcomes = pending.stream().transform((rdd, time) -> {
+                FusedPass.Counters counters = counters(pipeline);
+                long batchTime = time.milliseconds();
+                return rdd.mapPartitions(records -> pass.tolerant(records, counters, batchTime));
+            });
+            // Read twice (records and dead letters): keep each batch so the pass runs once.
+            outcomes.persist(StorageLevel.MEMORY_AND_DISK_SER());
+            deadLetterStreams.add(outcomes.filter(Outcome::deadLetter).map(Outcome::record));
+            return outcomes.filter(outcome -> !outcome.deadLetter()).map(Outcome::record);
+        }
+
+        private SinkWriterJob deadLetterJob() {
+            if (tolerance != ErrorTolerance.ALL) {
+                return null;
+            }
+            Map.Entry<ComponentConfig, Sink> deadLetter = components.deadLetter()
+                    .orElseThrow(() -> SluiceException.user("errors.tolerance = all needs errors.dead-letter"));
+            return sinkJob(deadLetter.getKey(), deadLetter.getValue(), null);
+        }
+
+        private SinkWriterJob sinkJob(ComponentConfig config, Sink sink, SinkWriterJob deadLetters) {
+            return new SinkWriterJob(pipelineName, config.name(), config.label(), sink.writerFactory(),
+                    components.retryPolicy(config), sink.requiresSinglePartition(), positions, deadLetters);
+        }
+
+        private final class PlannerTransformContext implements StreamTransformContext {
+            private final ComponentConfig config;
+            private final JavaDStream<Record> input;
+
+            PlannerTransformContext(ComponentConfig config, JavaDStream<Record> input) {
+                this.config = config;
+                this.input = input;
+            }
+
+            @Override
+            public JavaDStream<Record> input() {
+                return input;
+            }
+
+            @Override
+            public JavaDStream<Record> stream(String name) {
+                PendingStream named = pendingNamed(name);
+                JavaDStream<Record> stream = materialize(named);
+                streams.put(name, new PendingStream(stream, List.of(), false));
+                return stream;
+            }
+
+            @Override
+            public StateStore stateStore() {
+                return components.stateStore();
+            }
+
+            @Override
+            public Duration batchInterval() {
+                return components.pipeline().config().settings().batchInterval();
+            }
+
+            @Override
+            public String name() {
+                return pipelineName + "." + config.name();
+            }
+        }
+    }
+
+    private static FusedPass.Counters counters(String pipelineName) {
+        var counters = RuntimeServices.of(pipelineName).counters();
+        return new FusedPass.Counters(counters.read(), counters.filtered(), counters.deadLettered());
+    }
+
+    private record PlannerSourceContext(JavaStreamingContext streamingContext, String sourceName, Optional<Positions> storedPositions)
+            implements SourceContext {
+    }
+}

@@ -1,0 +1,216 @@
+package io.sluice.core.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
+import org.apache.spark.serializer.KryoSerializer;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.sluice.api.error.SluiceException;
+import io.sluice.api.option.Durations;
+import io.sluice.api.sink.Sink;
+import io.sluice.core.config.PipelineSettings;
+import io.sluice.core.plan.PipelinePlanner;
+import io.sluice.core.plugin.BoundPipeline;
+
+/**
+ * Runs one pipeline until it is stopped, its duration passes, or a batch fails for good.
+ *
+ * <p>Start-up: create the plugins' driver objects, register them for the stream graph's functions,
+ * then either recover from the Spark checkpoint (when it was made by the same pipeline file) or
+ * plan afresh, with sources starting from stored positions. {@link #requestStop()} (SIGTERM in the
+ * CLI) stops gracefully: the batch in progress completes, its positions are committed, then the
+ * pipeline stops. A stop that exceeds {@code pipeline.stop-timeout} is forced; Spark's stop has
+ * been seen to hang.
+ */
+public final class PipelineRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+
+    private final BoundPipeline pipeline;
+    private final RunOptions options;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    /** How a run ended. */
+    public enum Outcome {
+        /** Its duration passed and it stopped gracefully. */
+        COMPLETED,
+        /** It was asked to stop and stopped gracefully. */
+        STOPPED
+    }
+
+    public PipelineRunner(BoundPipeline pipeline, RunOptions options) {
+        this.pipeline = requireNonNull(pipeline, "pipeline is null");
+        this.options = requireNonNull(options, "options is null");
+    }
+
+    /** Asks a running pipeline to stop after the batch in progress; returns at once. */
+    public void requestStop() {
+        stopRequested.countDown();
+    }
+
+    /**
+     * Runs the pipeline on the calling thread.
+     *
+     * @throws SluiceException when the pipeline fails: a batch failed for good, or a record was bad under {@code tolerance = none}
+     */
+    public Outcome run() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("a runner runs once");
+        }
+        PipelineSettings settings = pipeline.config().settings();
+        SparkConf sparkConf = sparkConf(settings);
+        Configuration hadoopConf = SparkHadoopUtil.get().newConfiguration(sparkConf);
+        CheckpointDirectory checkpoint = new CheckpointDirectory(settings.checkpoint(), hadoopConf);
+        boolean recoverable = checkpoint.hasSparkCheckpoint();
+        if (recoverable && !checkpoint.fingerprint().map(pipeline.config().fingerprint()::equals).orElse(false)) {
+            String aside = checkpoint.moveSparkCheckpointAside(System.currentTimeMillis());
+            options.out().println("The pipeline file changed since its checkpoint was made: moved the old checkpoint to " + aside
+                    + "; windows and state start empty, sources resume from their stored positions.");
+            recoverable = false;
+        }
+
+        PipelineComponents components = new PipelineComponents(pipeline);
+        PipelineCounters counters = new PipelineCounters();
+        PositionStore positionStore = checkpoint.positionStore();
+        RuntimeServices.register(settings.name(), components.sinksByName(), positionStore, counters);
+        JavaStreamingContext context = null;
+        try {
+            prepareSinks(components);
+            AtomicBoolean planned = new AtomicBoolean();
+            context = JavaStreamingContext.getOrCreate(checkpoint.sparkCheckpoint(), () -> {
+                planned.set(true);
+                JavaStreamingContext created = new JavaStreamingContext(sparkConf,
+                        new org.apache.spark.streaming.Duration(settings.batchInterval().toMillis()));
+                created.checkpoint(checkpoint.sparkCheckpoint());
+                new PipelinePlanner(components, positionStore).plan(created);
+                return created;
+            }, hadoopConf);
+            if (planned.get()) {
+                checkpoint.writeFingerprint(pipeline.config().fingerprint());
+            }
+            counters.bind(context.sparkContext().sc());
+            printBanner(components, checkpoint, planned.get());
+            context.addStreamingListener(new StatusReporter(counters, options.liveStatus() ? options.out() : null));
+            context.start();
+            Outcome outcome = awaitEnd(context);
+            stop(context, settings.stopTimeout(), true);
+            if (options.liveStatus()) {
+                options.out().println();
+            }
+            return outcome;
+        }
+        catch (RuntimeException | Error e) {
+            if (context != null) {
+                stop(context, settings.stopTimeout(), false);
+            }
+            throw failure(e);
+        }
+        finally {
+            components.close();
+            RuntimeServices.unregister(settings.name());
+        }
+    }
+
+    private SparkConf sparkConf(PipelineSettings settings) {
+        SparkConf conf = new SparkConf()
+                .setAppName("sluice-" + settings.name())
+                .setMaster(options.master().orElse(settings.master()))
+                .set("spark.ui.enabled", "false")
+                .set("spark.serializer", KryoSerializer.class.getName())
+                .set("spark.kryo.classesToRegister", "io.sluice.api.record.Record,io.sluice.api.record.Origin")
+                // The runner owns graceful stop (SIGTERM); Spark's hook would race it.
+                .set("spark.streaming.stopGracefullyOnShutdown", "false");
+        settings.sparkConf().forEach(conf::set);
+        return conf;
+    }
+
+    private static void prepareSinks(PipelineComponents components) {
+        for (Map.Entry<String, Sink> entry : components.sinksByName().entrySet()) {
+            try {
+                entry.getValue().prepare();
+            }
+            catch (IOException e) {
+                throw SluiceException.external(entry.getKey() + ": preparing the sink failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void printBanner(PipelineComponents components, CheckpointDirectory checkpoint, boolean planned) {
+        PipelineSettings settings = pipeline.config().settings();
+        options.out().printf("Sluice pipeline [%s] %s; batch interval %s; checkpoint %s%n", settings.name(),
+                planned ? "started" : "recovered from its checkpoint", Durations.format(settings.batchInterval()), checkpoint);
+        options.out().println("Delivery: " + DeliveryReport.of(components.sources(), components.sinks()));
+        options.out().println("State: " + components.stateStore().describe());
+        for (String warning : pipeline.warnings()) {
+            options.out().println("Warning: " + warning);
+        }
+        options.out().flush();
+    }
+
+    private Outcome awaitEnd(JavaStreamingContext context) {
+        long deadline = options.duration().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+        try {
+            while (true) {
+                // Rethrows the error of a failed batch.
+                if (context.awaitTerminationOrTimeout(200)) {
+                    throw SluiceException.internal("the streaming context stopped by itself", null);
+                }
+                if (stopRequested.await(0, TimeUnit.MILLISECONDS)) {
+                    return Outcome.STOPPED;
+                }
+                if (System.nanoTime() >= deadline) {
+                    return Outcome.COMPLETED;
+                }
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.STOPPED;
+        }
+    }
+
+    /** Stops on another thread, bounded: Spark's stop has been seen to hang. */
+    private static void stop(JavaStreamingContext context, Duration timeout, boolean gracefully) {
+        Thread stopper = new Thread(() -> {
+            try {
+                context.stop(true, gracefully);
+            }
+            catch (RuntimeException e) {
+                LOG.warn("Stopping the streaming context failed: {}", e.toString());
+            }
+        }, "sluice-stop");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            stopper.join(timeout.toMillis());
+            if (stopper.isAlive() && gracefully) {
+                LOG.warn("Graceful stop did not finish within {}; forcing it", Durations.format(timeout));
+                context.stop(true, false);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static SluiceException failure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SluiceException sluice) {
+                return sluice;
+            }
+        }
+        return SluiceException.internal("the pipeline failed: " + e, e);
+    }
+}
