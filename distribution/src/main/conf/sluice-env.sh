@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by bin/sluice at every start (plain shell: set variables, nothing else).
 # A variable already set in the environment wins over the defaults here.
 
