@@ -57,7 +57,8 @@ public final class PluginRegistry {
                         + factory.getClass().getName() + " from [" + jarOf(factory) + "]; remove one of the bundles");
             }
             for (var spec : factory.options().specs()) {
-                if (RESERVED_KEYS.contains(spec.key())) {
+                if (RESERVED_KEYS.contains(spec.key())
+                        || kind == PluginKind.SINK && (spec.key().equals("retries") || spec.key().equals("retry-backoff"))) {
                     throw SluiceException.internal("plugin " + factory.getClass().getName() + " declares option [" + spec.key()
                             + "], which the runtime reserves", null);
                 }

@@ -129,7 +129,7 @@ public final class PipelineRunner {
                 .setMaster(options.master().orElse(settings.master()))
                 .set("spark.ui.enabled", "false")
                 .set("spark.serializer", KryoSerializer.class.getName())
-                .set("spark.kryo.classesToRegister", "io.sluice.api.record.Record,io.sluice.api.record.Origin")
+                .set("spark.kryo.registrator", SluiceKryoRegistrator.class.getName())
                 // The runner owns graceful stop (SIGTERM); Spark's hook would race it.
                 .set("spark.streaming.stopGracefullyOnShutdown", "false");
         settings.sparkConf().forEach(conf::set);

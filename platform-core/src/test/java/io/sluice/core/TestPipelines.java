@@ -1,0 +1,81 @@
+package io.sluice.core;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import io.sluice.core.config.PipelineConfigLoader;
+import io.sluice.core.plugin.BoundPipeline;
+import io.sluice.core.plugin.PipelineBinder;
+import io.sluice.core.plugin.PluginLoader;
+import io.sluice.core.plugin.PluginRegistry;
+import io.sluice.core.runtime.PipelineRunner;
+import io.sluice.core.runtime.RunOptions;
+
+/** Binds and runs pipelines in the test JVM on embedded Spark, one at a time. */
+public final class TestPipelines {
+    public static final PluginRegistry REGISTRY = PluginLoader.load(TestPipelines.class.getClassLoader());
+
+    private TestPipelines() {}
+
+    /** Writes a pipeline file into {@code directory} and returns its path. */
+    public static Path write(Path directory, String name, String hocon) {
+        try {
+            Files.createDirectories(directory);
+            Path file = directory.resolve(name);
+            Files.writeString(file, hocon, UTF_8);
+            return file;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static BoundPipeline bind(Path file, String... overrides) {
+        return new PipelineBinder(REGISTRY).bind(new PipelineConfigLoader().load(file, List.of(overrides)));
+    }
+
+    /** Starts a pipeline on another thread. */
+    public static Running start(BoundPipeline pipeline) {
+        PipelineRunner runner = new PipelineRunner(pipeline, RunOptions.defaults());
+        CompletableFuture<PipelineRunner.Outcome> outcome = CompletableFuture.supplyAsync(runner::run);
+        return new Running(runner, outcome);
+    }
+
+    /** A running pipeline. */
+    public record Running(PipelineRunner runner, CompletableFuture<PipelineRunner.Outcome> outcome) {
+        /** Waits until {@code condition} holds (or the pipeline ended), then stops gracefully and returns how it ended. */
+        public PipelineRunner.Outcome stopWhen(BooleanSupplier condition, Duration timeout) throws Exception {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!condition.getAsBoolean() && !outcome.isDone()) {
+                if (System.nanoTime() > deadline) {
+                    runner.requestStop();
+                    outcome.get(60, TimeUnit.SECONDS);
+                    throw new AssertionError("condition not reached within " + timeout);
+                }
+                Thread.sleep(50);
+            }
+            runner.requestStop();
+            return outcome.get(90, TimeUnit.SECONDS);
+        }
+
+        /** Waits for the pipeline to end by itself (a failure), returning its error. */
+        public Throwable awaitFailure(Duration timeout) throws Exception {
+            try {
+                outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            catch (java.util.concurrent.ExecutionException e) {
+                return e.getCause();
+            }
+            throw new AssertionError("the pipeline did not fail");
+        }
+    }
+}
