@@ -117,7 +117,8 @@ public final class OptionSpecs {
             }
         }
         for (OptionSpec<?> spec : specs) {
-            if (spec.isRequired() && !values.containsKey(spec)) {
+            boolean reported = problems.stream().anyMatch(problem -> problem.key().equals(spec.key()) || spec.aliases().contains(problem.key()));
+            if (spec.isRequired() && !values.containsKey(spec) && !reported) {
                 problems.add(new OptionProblem(spec.key(), "is required: " + spec.doc()));
             }
         }

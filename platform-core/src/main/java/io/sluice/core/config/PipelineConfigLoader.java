@@ -81,6 +81,10 @@ public final class PipelineConfigLoader {
             config = applyOverrides(config, overrides);
             config = config.resolve(ConfigResolveOptions.defaults().setUseSystemEnvironment(true));
         }
+        catch (MissingInclude e) {
+            throw new PipelineConfigException(List.of(new ConfigProblem(includeLocation(file, fileLabel, e.what), "",
+                    "include [" + e.what + "] names no file; includes are relative to the including file")));
+        }
         catch (ConfigException e) {
             throw new PipelineConfigException(List.of(problemOf(e, file, fileLabel)));
         }
@@ -158,6 +162,23 @@ public final class PipelineConfigLoader {
             message = message + " (set the environment variable, or give the key a value)";
         }
         return new ConfigProblem(locationOf(origin, file, fileLabel), "", message);
+    }
+
+    /** The line of the include statement, found by reading the file: Typesafe Config does not report it. */
+    private static String includeLocation(Path file, String fileLabel, String what) {
+        try {
+            List<String> lines = Files.readAllLines(file, UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).trim();
+                if (line.startsWith("include") && line.contains(what)) {
+                    return fileLabel + ":" + (i + 1);
+                }
+            }
+        }
+        catch (java.io.IOException e) {
+            // Fall through to the file alone.
+        }
+        return fileLabel;
     }
 
     static String locationOf(ConfigOrigin origin, Path file, String fileLabel) {
@@ -308,7 +329,8 @@ public final class PipelineConfigLoader {
             else if (kind == PluginKind.SOURCE) {
                 name = typeName;
             }
-            if (kind == PluginKind.SOURCE || kind == PluginKind.TRANSFORM) {
+            // Sources are always addressable; a transform only when it has a name.
+            if (kind == PluginKind.SOURCE || kind == PluginKind.TRANSFORM && nameValue != null) {
                 if (!streamNames.add(name)) {
                     problems.add(new ConfigProblem(locations.getOrDefault("name", locations.get("")), path + " (" + typeName + ")",
                             "duplicate stream name [" + name + "]; give each source and transform its own [name]"));
@@ -384,14 +406,35 @@ public final class PipelineConfigLoader {
                 if (fallback != null) {
                     return fallback.include(context, what);
                 }
-                throw new ConfigException.Generic("cannot include [" + what + "]");
+                throw new MissingInclude(what);
             }
-            return parseable.parse(parseable.options().setAllowMissing(false));
+            try {
+                return parseable.parse(parseable.options().setAllowMissing(false));
+            }
+            catch (ConfigException.IO e) {
+                throw new MissingInclude(what);
+            }
         }
 
         @Override
         public ConfigObject includeFile(ConfigIncludeContext context, File what) {
-            return ConfigFactory.parseFile(what, context.parseOptions().setAllowMissing(false)).root();
+            try {
+                return ConfigFactory.parseFile(what, context.parseOptions().setAllowMissing(false)).root();
+            }
+            catch (ConfigException.IO e) {
+                throw new MissingInclude(what.getPath());
+            }
+        }
+    }
+
+    /** An include that names no file. */
+    private static final class MissingInclude extends ConfigException {
+        private static final long serialVersionUID = 1L;
+        private final String what;
+
+        MissingInclude(String what) {
+            super("missing include " + what);
+            this.what = what;
         }
     }
 }
