@@ -11,7 +11,10 @@ import io.sluice.api.state.StateStoreFactory;
 import io.sluice.api.transform.TransformFactory;
 import io.sluice.core.config.PipelineConfig;
 
-/** A pipeline file whose every block is bound to a factory with checked options: ready to plan. */
+/**
+ * A pipeline file whose every block is bound to a factory with checked options: ready to plan.
+ * {@code classLoader} sees every plugin the pipeline uses.
+ */
 public record BoundPipeline(
         PipelineConfig config,
         List<BoundComponent<SourceFactory>> sources,
@@ -19,7 +22,8 @@ public record BoundPipeline(
         Optional<BoundComponent<StateStoreFactory>> state,
         List<BoundComponent<SinkFactory>> sinks,
         Optional<BoundComponent<SinkFactory>> deadLetter,
-        List<String> warnings) {
+        List<String> warnings,
+        ClassLoader classLoader) {
     public BoundPipeline {
         requireNonNull(config, "config is null");
         sources = List.copyOf(sources);
@@ -28,5 +32,6 @@ public record BoundPipeline(
         sinks = List.copyOf(sinks);
         requireNonNull(deadLetter, "deadLetter is null");
         warnings = List.copyOf(warnings);
+        requireNonNull(classLoader, "classLoader is null");
     }
 }

@@ -49,7 +49,7 @@ public final class PipelineBinder {
         if (!problems.isEmpty()) {
             throw new PipelineConfigException(problems);
         }
-        return new BoundPipeline(config, sources, transforms, state, sinks, deadLetter, warnings);
+        return new BoundPipeline(config, sources, transforms, state, sinks, deadLetter, warnings, registry.classLoader());
     }
 
     private final class Binding {

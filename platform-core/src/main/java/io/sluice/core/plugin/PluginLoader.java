@@ -69,7 +69,9 @@ public final class PluginLoader {
             modules.add(provider.get());
         }
         Injector injector = Guice.createInjector(Stage.PRODUCTION, modules);
-        return injector.getInstance(PluginRegistry.class);
+        PluginRegistry registry = injector.getInstance(PluginRegistry.class);
+        registry.classLoader(loader);
+        return registry;
     }
 
     private static URL toUrl(Path jar) {

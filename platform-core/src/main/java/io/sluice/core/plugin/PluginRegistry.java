@@ -33,6 +33,7 @@ public final class PluginRegistry {
     static final Set<String> RESERVED_KEYS = Set.of("type", "name", "input");
 
     private final Map<PluginKind, Map<String, PluginFactory>> factories = new EnumMap<>(PluginKind.class);
+    private volatile ClassLoader classLoader = PluginRegistry.class.getClassLoader();
 
     @Inject
     public PluginRegistry(
@@ -65,6 +66,19 @@ public final class PluginRegistry {
             }
         }
         factories.put(kind, byType);
+    }
+
+    /** Set by {@link PluginLoader}: the loader the plugins came from. */
+    void classLoader(ClassLoader loader) {
+        this.classLoader = requireNonNull(loader, "loader is null");
+    }
+
+    /**
+     * The class loader that sees every plugin. Spark resolves classes in tasks and checkpoints
+     * through the thread's context class loader, so the runner makes this one current.
+     */
+    public ClassLoader classLoader() {
+        return classLoader;
     }
 
     /** Where a factory's class was loaded from: its jar or class directory. */

@@ -69,6 +69,19 @@ public final class PipelineRunner {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("a runner runs once");
         }
+        // Spark's embedded executors and checkpoint reads resolve classes through this loader.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(pipeline.classLoader());
+        try {
+            return runWithPlugins();
+        }
+        finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private Outcome runWithPlugins() {
         PipelineSettings settings = pipeline.config().settings();
         SparkConf sparkConf = sparkConf(settings);
         Configuration hadoopConf = SparkHadoopUtil.get().newConfiguration(sparkConf);
