@@ -157,7 +157,7 @@ final class ParseOptions {
                 if (kvSeparator.isEmpty()) {
                     problems.add(new OptionProblem(KV_SEPARATOR.key(), "must not be empty"));
                 }
-                if (pairSeparator.isPresent() && pairSeparator.get().equals(kvSeparator)) {
+                if (pairSeparator.isPresent() && !kvSeparator.isEmpty() && pairSeparator.get().equals(kvSeparator)) {
                     problems.add(new OptionProblem(PAIR_SEPARATOR.key(), "must differ from option [kv-separator], both are ["
                             + kvSeparator + "]"));
                 }
