@@ -24,6 +24,7 @@ final class JexlFilterEngine {
 
     private static final JexlEngine ENGINE = new JexlBuilder()
             .permissions(JexlFilterPermissions.INSTANCE)
+            .arithmetic(new JexlFilterArithmetic(true))
             .features(new JexlFeatures()
                     .sideEffect(false)
                     .sideEffectGlobal(false)

@@ -60,6 +60,8 @@ class FilterTransformFactoryTest {
         assertKeeps("!(code < 500) || host.contains('z')", ERROR_ON_WEB, INFO_ON_DB);
         assertKeeps("math:abs(code - 600) < 100 && message.toUpperCase() == 'DISK FULL'", ERROR_ON_WEB, INFO_ON_DB);
         assertKeeps("level =~ ['ERROR', 'WARN']", ERROR_ON_WEB, INFO_ON_DB);
+        assertKeeps("host !~ 'db-\\d+' && host =~ 'web-[0-9]'", ERROR_ON_WEB, INFO_ON_DB);
+        assertKeeps("message =~ level", record("level", "x.*", "message", "xyz"), record("level", "x.*", "message", "abc"));
         assertKeeps("host.length() == 5 && size(host) == 5", ERROR_ON_WEB, INFO_ON_DB);
     }
 
