@@ -42,8 +42,9 @@ final class ParsedFieldWriter {
                 converted = type.convert(value);
             }
             catch (IllegalArgumentException e) {
+                // No cause: NumberFormatException and DateTimeParseException quote the whole value.
                 throw new RecordException("field [" + name + "] cannot be converted to [" + type.displayName() + "]: "
-                        + describe(value), e);
+                        + describe(value));
             }
         }
         if (name.equals(eventTimeField)) {
@@ -66,7 +67,7 @@ final class ParsedFieldWriter {
         }
         catch (IllegalArgumentException e) {
             throw new RecordException("event-time field [" + eventTimeField + "] is not a timestamp: "
-                    + describe(eventTimeValue), e);
+                    + describe(eventTimeValue));
         }
     }
 
