@@ -57,9 +57,10 @@ final class JexlFilterEngine {
     /** A JEXL failure as {@code what went wrong at line [l], column [c]}, without JEXL's own prefix. */
     static String describe(JexlException e) {
         String message = e.getMessage();
-        // getMessage() starts with "expression@line:column "; the position is rendered our way instead.
+        // getMessage() starts with "expression@line:column " (or "@line:column " for feature errors);
+        // the position is rendered our way instead.
         int space = message.indexOf(' ');
-        String detail = message.startsWith(SOURCE_NAME + "@") && space > 0 ? message.substring(space + 1) : message;
+        String detail = space > 0 && message.lastIndexOf('@', space) >= 0 ? message.substring(space + 1) : message;
         // Operator failures (such as division by zero) read "JEXL error : / error".
         if (detail.startsWith(OPERATOR_ERROR_PREFIX) && detail.endsWith(OPERATOR_ERROR_SUFFIX)) {
             detail = "error in operator [" + detail.substring(OPERATOR_ERROR_PREFIX.length(),

@@ -91,13 +91,16 @@ class FilterTransformFactoryTest {
     void rejectsAssignmentObjectCreationAndLoopsAtCreate() {
         assertThatThrownBy(() -> function("level = 'x'"))
                 .isInstanceOf(OptionsException.class)
-                .hasMessageStartingWith("option [expression]: is not a valid expression: ");
+                .hasMessage("option [expression]: is not a valid expression: global assign/modify error in 'level' at line [1], column [1]");
         assertThatThrownBy(() -> function("new('java.io.File', '/tmp/x').delete()"))
                 .isInstanceOf(OptionsException.class)
-                .hasMessageStartingWith("option [expression]: is not a valid expression: ");
+                .hasMessage("option [expression]: is not a valid expression: create instance error in 'new(..., ...)' at line [1], column [1]");
         assertThatThrownBy(() -> function("for (var x : [1]) { true }"))
                 .isInstanceOf(OptionsException.class)
-                .hasMessageStartingWith("option [expression]: is not a valid expression: ");
+                .hasMessage("option [expression]: is not a valid expression: parsing error in 'for' at line [1], column [1]");
+        assertThatThrownBy(() -> function("level == 'ERROR'; true"))
+                .isInstanceOf(OptionsException.class)
+                .hasMessage("option [expression]: is not a valid expression: parsing error in ';' at line [1], column [17]");
     }
 
     @Test
