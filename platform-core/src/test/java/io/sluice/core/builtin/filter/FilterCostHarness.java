@@ -41,6 +41,7 @@ public final class FilterCostHarness {
         FilterTransformFactory factory = new FilterTransformFactory();
         for (String expression : EXPRESSIONS) {
             Options options = factory.options().parse(Map.of("expression", expression));
+            // The filter factory does not read its context.
             RecordFunction function = factory.create(options, null).function();
             long[] kept = new long[1];
             for (int round = 0; round < 5; round++) {

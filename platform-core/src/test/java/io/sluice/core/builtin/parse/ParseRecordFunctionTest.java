@@ -16,8 +16,12 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +158,34 @@ class ParseRecordFunctionTest {
     void dropsThePayloadWhenAsked() throws Exception {
         assertThat(parse(with(CSV, "keep-payload", false), "1,2")).containsExactly(
                 Record.builder().key("k1").origin(ORIGIN).field("a", "1").field("b", "2").build());
+    }
+
+    @Test
+    void canBeSharedByConcurrentTasks() throws Exception {
+        // One function instance serves several task threads of an executor; decoders must not be shared.
+        RecordFunction function = function(Map.of("format", "json"));
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int task = 0; task < 4; task++) {
+                String word = "wört-" + task;
+                results.add(executor.submit(() -> {
+                    String line = "{\"w\":\"" + word + "\"}";
+                    for (int i = 0; i < 5_000; i++) {
+                        if (!apply(function, textRecord(line)).equals(List.of(parsed(line, "w", word)))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        }
+        finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
