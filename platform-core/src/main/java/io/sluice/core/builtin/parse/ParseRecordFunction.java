@@ -1,0 +1,121 @@
+package io.sluice.core.builtin.parse;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.sluice.api.error.RecordException;
+import io.sluice.api.record.FieldType;
+import io.sluice.api.record.Record;
+import io.sluice.api.transform.RecordFunction;
+
+/**
+ * The {@code parse} transform's per-record step: decodes the text (strictly: malformed UTF-8 is an
+ * error, never replaced), hands it to the format's {@link FieldParser} and emits the record with
+ * the parsed fields added after its existing ones (or replacing fields of the same name). Key,
+ * origin and, unless option {@code keep-payload} is false, payload are kept.
+ */
+final class ParseRecordFunction implements RecordFunction {
+    private static final long serialVersionUID = 1L;
+
+    private final FieldParser parser;
+    private final String from;
+    private final HashMap<String, ParseFieldType> types;
+    private final String eventTimeField;
+    private final boolean keepPayload;
+    // CharsetDecoder is neither thread-safe nor serializable, and one function may serve several
+    // tasks at once: one decoder per thread, made on first use after deserialization.
+    private transient volatile ThreadLocal<CharsetDecoder> decoders;
+
+    /**
+     * @param from the field holding the text, or {@code null} for the payload
+     * @param eventTimeField the field to read the event time from, or {@code null}
+     */
+    ParseRecordFunction(FieldParser parser, String from, Map<String, ParseFieldType> types, String eventTimeField, boolean keepPayload) {
+        this.parser = requireNonNull(parser, "parser is null");
+        this.from = from;
+        this.types = new HashMap<>(requireNonNull(types, "types is null"));
+        this.eventTimeField = eventTimeField;
+        this.keepPayload = keepPayload;
+    }
+
+    @Override
+    public void apply(Record record, Consumer<Record> out) {
+        String text = text(record);
+        Record.Builder builder = record.toBuilder();
+        if (!keepPayload) {
+            builder.payload(null);
+        }
+        ParsedFieldWriter writer = new ParsedFieldWriter(builder, types, eventTimeField);
+        parser.parse(text, writer);
+        if (eventTimeField != null) {
+            builder.eventTime(writer.eventTime());
+        }
+        out.accept(builder.build());
+    }
+
+    private String text(Record record) {
+        if (from == null) {
+            if (record.payload() == null) {
+                throw new RecordException("record has no payload to parse");
+            }
+            return decode(record.payload(), "payload");
+        }
+        Object value = record.get(from);
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof byte[] bytes) {
+            return decode(bytes, "field [" + from + "]");
+        }
+        if (value == null) {
+            throw new RecordException("field [" + from + "] to parse is missing or null");
+        }
+        throw new RecordException("field [" + from + "] to parse is of type [" + FieldType.of(value).name().toLowerCase(Locale.ROOT)
+                + "], expected a string or bytes");
+    }
+
+    private String decode(byte[] bytes, String what) {
+        if (isAscii(bytes)) {
+            // Most log lines are ASCII: skip the decoder and its buffer copies.
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
+        ByteBuffer input = ByteBuffer.wrap(bytes);
+        try {
+            return decoder().decode(input).toString();
+        }
+        catch (CharacterCodingException e) {
+            // decode() leaves the buffer at the start of the malformed sequence.
+            throw new RecordException(what + " is not valid UTF-8: malformed bytes at offset [" + input.position() + "]", e);
+        }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private CharsetDecoder decoder() {
+        ThreadLocal<CharsetDecoder> local = decoders;
+        if (local == null) {
+            // A benign race: a thread that loses it builds one more decoder.
+            local = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT));
+            decoders = local;
+        }
+        return local.get();
+    }
+}

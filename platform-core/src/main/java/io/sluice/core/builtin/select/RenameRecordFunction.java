@@ -1,0 +1,54 @@
+package io.sluice.core.builtin.select;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.sluice.api.record.Record;
+import io.sluice.api.transform.RecordFunction;
+
+/**
+ * The {@code rename} transform's per-record step. A renamed field keeps its position. When a
+ * record already has a field under the new name, the renamed field replaces it (the record ends up
+ * with one field of that name, at the renamed field's position). Renames apply all at once, so
+ * {@code a -> b, b -> a} swaps two fields. A source field the record lacks is ignored.
+ */
+final class RenameRecordFunction implements RecordFunction {
+    private static final long serialVersionUID = 1L;
+
+    private final HashMap<String, String> renames;
+    /** New name to old name; new names are unique, checked by the factory. */
+    private final HashMap<String, String> sources;
+
+    RenameRecordFunction(Map<String, String> renames) {
+        this.renames = new HashMap<>(requireNonNull(renames, "renames is null"));
+        this.sources = new HashMap<>();
+        renames.forEach((from, to) -> sources.put(to, from));
+    }
+
+    @Override
+    public void apply(Record record, Consumer<Record> out) {
+        Record.Builder builder = Record.builder()
+                .key(record.key())
+                .payload(record.payload())
+                .eventTime(record.eventTime())
+                .origin(record.origin());
+        for (int i = 0; i < record.fieldCount(); i++) {
+            String name = record.fieldName(i);
+            String newName = renames.get(name);
+            if (newName != null) {
+                builder.field(newName, record.fieldValue(i));
+                continue;
+            }
+            String source = sources.get(name);
+            if (source != null && record.has(source)) {
+                // Replaced by the field renamed to this name.
+                continue;
+            }
+            builder.field(name, record.fieldValue(i));
+        }
+        out.accept(builder.build());
+    }
+}

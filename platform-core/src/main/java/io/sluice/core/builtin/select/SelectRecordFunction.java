@@ -1,0 +1,43 @@
+package io.sluice.core.builtin.select;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.sluice.api.error.RecordException;
+import io.sluice.api.record.Record;
+import io.sluice.api.transform.RecordFunction;
+
+/** The {@code select} transform's per-record step: the record with only the listed fields, in list order. */
+final class SelectRecordFunction implements RecordFunction {
+    private static final long serialVersionUID = 1L;
+
+    private final String[] fields;
+    private final SelectMissingPolicy missing;
+
+    SelectRecordFunction(List<String> fields, SelectMissingPolicy missing) {
+        this.fields = requireNonNull(fields, "fields is null").toArray(new String[0]);
+        this.missing = requireNonNull(missing, "missing is null");
+    }
+
+    @Override
+    public void apply(Record record, Consumer<Record> out) {
+        Record.Builder builder = Record.builder()
+                .key(record.key())
+                .payload(record.payload())
+                .eventTime(record.eventTime())
+                .origin(record.origin());
+        for (String field : fields) {
+            if (record.has(field)) {
+                builder.field(field, record.get(field));
+                continue;
+            }
+            switch (missing) {
+                case NULL -> builder.field(field, null);
+                case ERROR -> throw new RecordException("field [" + field + "] to select is missing");
+            }
+        }
+        out.accept(builder.build());
+    }
+}
