@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.sluice.api.error.SluiceException;
 import io.sluice.api.plugin.PluginKind;
 import io.sluice.api.record.Record;
+import io.sluice.api.transform.TransformFactory;
 import io.sluice.core.TestPipelines;
 import io.sluice.core.cli.SluiceCli;
 import io.sluice.core.config.PipelineConfigLoader;
@@ -151,18 +152,19 @@ class PluginDiscoveryTest {
     }
 
     @Test
-    void twoPluginsClaimingOneTypeAreRefusedNamingBothJars() throws IOException {
+    void twoPluginsClaimingOneTypeAreRefusedNamingBothJars() throws Exception {
         Path twice = pluginHome.resolve("twice");
-        Path bundle = plugins.resolve("acme");
-        for (String copy : List.of("acme-a", "acme-b")) {
-            Files.createDirectories(twice.resolve(copy));
-            Files.copy(bundle.resolve("acme-shout-1.0.jar"), twice.resolve(copy).resolve(copy + ".jar"));
+        Path jar = plugins.resolve("acme/acme-shout-1.0.jar");
+        List<TransformFactory> factories = new java.util.ArrayList<>();
+        for (String vendor : List.of("acme-a", "acme-b")) {
+            Path copy = twice.resolve(vendor + ".jar");
+            Files.createDirectories(twice);
+            Files.copy(jar, copy);
+            // Sibling loaders: the same class name, two classes, as two vendors' jars would give.
+            ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {copy.toUri().toURL()}, getClass().getClassLoader());
+            factories.add((TransformFactory) loader.loadClass("acme.sluice.ShoutTransformFactory").getConstructor().newInstance());
         }
-        // Two loaders, so the same class name is two classes: as two vendors' jars would be.
-        ClassLoader first = PluginLoader.pluginClassLoader(twice.resolve("first-only"), getClass().getClassLoader());
-        ClassLoader a = new java.net.URLClassLoader(new java.net.URL[] {twice.resolve("acme-a/acme-a.jar").toUri().toURL()}, first);
-        ClassLoader b = new java.net.URLClassLoader(new java.net.URL[] {twice.resolve("acme-b/acme-b.jar").toUri().toURL()}, a);
-        assertThatThrownBy(() -> PluginLoader.load(b))
+        assertThatThrownBy(() -> new PluginRegistry(java.util.Set.of(), new java.util.LinkedHashSet<>(factories), java.util.Set.of(), java.util.Set.of()))
                 .isInstanceOf(SluiceException.class)
                 .hasMessageContaining("two plugins claim transform type [shout]")
                 .hasMessageContaining("acme-a.jar")
