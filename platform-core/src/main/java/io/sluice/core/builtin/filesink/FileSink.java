@@ -31,6 +31,8 @@ import io.sluice.api.sink.Sink;
  *     batch or none of it (on file systems with atomic rename: HDFS, local);</li>
  * <li>it deletes {@code _temporary/batch-T}, taking failed and speculative attempts' files with it.</li>
  * </ol>
+ * {@code _temporary} itself stays: writers of the next batch may be creating files under it, and
+ * readers skip names starting with {@code _}, as Hadoop and Spark do.
  * A replayed batch therefore replaces its directory instead of adding a second copy. A repeated
  * {@code commitBatch} for files already moved finds {@code batch-T/_SUCCESS} and does nothing.
  */
