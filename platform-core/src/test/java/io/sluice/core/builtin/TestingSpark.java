@@ -11,6 +11,7 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
  * {@code @AfterAll}. Stopping runs on its own thread with a bounded wait, because a streaming
  * context's stop can hang (a receiver that does not stop, a job that does not finish).
  */
+@SuppressWarnings("deprecation")
 public final class TestingSpark implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -45,7 +46,7 @@ public final class TestingSpark implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         Thread stopper = new Thread(() -> {
             if (streaming != null) {
                 streaming.stop(true, false);
@@ -56,7 +57,13 @@ public final class TestingSpark implements AutoCloseable {
         }, "testing-spark-stop");
         stopper.setDaemon(true);
         stopper.start();
-        stopper.join(STOP_TIMEOUT.toMillis());
+        try {
+            stopper.join(STOP_TIMEOUT.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping Spark", e);
+        }
         if (stopper.isAlive()) {
             throw new IllegalStateException("Spark did not stop within " + STOP_TIMEOUT);
         }

@@ -26,6 +26,9 @@ import scala.reflect.ClassTag$;
  * <p>Serialized into Spark checkpoints with the DStream graph; every field is a serializable
  * value. Runs on the driver's job generator thread; the records are made on executors.
  */
+// DStreams are deprecated in Spark 3.5 in favour of Structured Streaming; they are the engine
+// Sluice runs on, kept behind the source/planner seam (see DESIGN.md, "Engine seam").
+@SuppressWarnings("deprecation")
 final class GeneratorInputDStream extends InputDStream<Record> {
     private static final long serialVersionUID = 1L;
 
@@ -81,8 +84,16 @@ final class GeneratorInputDStream extends InputDStream<Record> {
     }
 
     private long endOf(long batchTime) {
-        long elapsed = Math.max(0, batchTime - zeroTime().milliseconds());
-        long end = firstSequence + Math.multiplyExact(elapsed, (long) rate) / 1000;
-        return limit > 0 ? Math.min(Math.max(limit, firstSequence), end) : end;
+        return endOf(batchTime - zeroTime().milliseconds(), firstSequence, rate, limit);
+    }
+
+    /**
+     * One past the last sequence number generated {@code elapsedMillis} after the stream's zero
+     * time: {@code first + rate * elapsed / 1000}, never below {@code first}, capped by a
+     * non-zero limit.
+     */
+    static long endOf(long elapsedMillis, long first, int rate, long limit) {
+        long end = first + Math.multiplyExact(Math.max(0, elapsedMillis), (long) rate) / 1000;
+        return limit > 0 ? Math.min(Math.max(limit, first), end) : end;
     }
 }

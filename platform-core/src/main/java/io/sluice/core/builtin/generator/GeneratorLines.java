@@ -3,9 +3,9 @@ package io.sluice.core.builtin.generator;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 

@@ -3,6 +3,7 @@ package io.sluice.core.builtin.generator;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.spark.streaming.api.java.JavaDStream;
@@ -42,7 +43,7 @@ public final class GeneratorSource implements Source {
         // Without a start time, stamp the first record of this run "now" while keeping
         // timestamps a function of the sequence number within the run.
         long startMillis = options.startTime()
-                .map(instant -> instant.toEpochMilli())
+                .map(Instant::toEpochMilli)
                 .orElseGet(() -> clock.millis() - first * 1000 / options.rate());
         GeneratorLines lines = new GeneratorLines(options.seed(), options.rate(), startMillis, options.levels(),
                 options.levelWeights(), options.hosts());

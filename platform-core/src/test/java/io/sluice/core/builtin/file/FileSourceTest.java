@@ -31,6 +31,7 @@ import io.sluice.core.builtin.TestingSourceContext;
 import io.sluice.core.builtin.TestingSpark;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
+@SuppressWarnings("deprecation")
 class FileSourceTest {
     private static final ConcurrentLinkedQueue<Record> READ = new ConcurrentLinkedQueue<>();
 

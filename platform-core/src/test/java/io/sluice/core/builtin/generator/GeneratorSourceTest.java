@@ -38,6 +38,7 @@ import io.sluice.core.builtin.TestingSpark;
 import scala.reflect.ClassTag$;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
+@SuppressWarnings("deprecation")
 class GeneratorSourceTest {
     private static final String LINE_SHAPE =
             "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z,web-[1-8],(DEBUG|INFO|WARN|ERROR),[^,]+";
@@ -196,10 +197,14 @@ class GeneratorSourceTest {
     }
 
     @Test
-    void limitStopsTheSequence() {
+    void batchBoundsFollowTheRateAndStopAtTheLimit() {
         assertThat(freshStream.rangeOf(FRESH.keySet().iterator().next())).isEqualTo(new GeneratorRange(0, 10));
-        GeneratorOptions limited = GeneratorOptions.parse(new GeneratorSourceFactory().options().parse(Map.of("limit", 5)));
-        assertThat(limited.limit()).isEqualTo(5);
+        // 3 records a second: batches of 200 ms get 0 or 1 records, and none are lost between them.
+        assertThat(LongStream.rangeClosed(0, 5).map(batch -> GeneratorInputDStream.endOf(batch * 200, 0, 3, 0)))
+                .containsExactly(0L, 0L, 1L, 1L, 2L, 3L);
+        assertThat(GeneratorInputDStream.endOf(10_000, 0, 1000, 25)).isEqualTo(25);
+        assertThat(GeneratorInputDStream.endOf(10_000, 40, 1000, 25)).isEqualTo(40);
+        assertThat(GeneratorInputDStream.endOf(200, 40, 1000, 0)).isEqualTo(240);
     }
 
     @Test

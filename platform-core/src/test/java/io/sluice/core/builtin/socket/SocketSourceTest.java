@@ -33,6 +33,7 @@ import io.sluice.core.builtin.TestingSourceContext;
 import io.sluice.core.builtin.TestingSpark;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
+@SuppressWarnings("deprecation")
 class SocketSourceTest {
     private static final ConcurrentLinkedQueue<Record> RECEIVED = new ConcurrentLinkedQueue<>();
 
