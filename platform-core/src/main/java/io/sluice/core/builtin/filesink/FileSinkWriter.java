@@ -32,7 +32,6 @@ final class FileSinkWriter implements PartitionWriter {
     private final int partitionId;
     private FileSystem fileSystem;
     private OutputStream out;
-    private List<String> columns;
 
     FileSinkWriter(FileSinkOptions options, Path file, int partitionId) {
         this.options = requireNonNull(options, "options is null");
@@ -56,19 +55,18 @@ final class FileSinkWriter implements PartitionWriter {
         fileSystem = FileSinkPaths.fileSystem(file);
         // Overwrite: a retried attempt id never collides, but a rerun after a crash may find its own leftovers.
         out = new BufferedOutputStream(options.compression().wrap(fileSystem.create(file, true)), 64 * 1024);
-        if (!options.fields().isEmpty()) {
-            columns = options.fields();
-        }
-        else if (first.fieldCount() > 0) {
-            columns = first.fieldNames();
-        }
-        else {
-            columns = List.of(RecordJson.PAYLOAD_FIELD);
-        }
         if (options.header()) {
-            writeCsvRow(columns);
+            writeCsvRow(headerOf(first));
             out.write(NEWLINE);
         }
+    }
+
+    /** The header row: the chosen fields, else the first record's names, else the payload's column name. */
+    private List<String> headerOf(Record first) {
+        if (!options.fields().isEmpty()) {
+            return options.fields();
+        }
+        return first.fieldCount() > 0 ? first.fieldNames() : List.of(RecordJson.PAYLOAD_FIELD);
     }
 
     /** The record as written to JSON: only the chosen fields, in order, when {@code fields} is set. */

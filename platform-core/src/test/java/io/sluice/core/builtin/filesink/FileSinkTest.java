@@ -145,6 +145,16 @@ class FileSinkTest {
     }
 
     @Test
+    void headerDefaultsToTheFirstRecordsFieldNames() throws Exception {
+        Sink sink = sink(Map.of("format", "csv", "header", "true"));
+
+        writeBatch(sink, BATCH, 1, List.of(List.of(count("ERROR", 3, Instant.parse("2026-11-30T07:00:05Z")))));
+
+        assertThat(Files.readString(batchDirectory(BATCH).resolve("part-00000.csv")))
+                .isEqualTo("level,count,window_end\nERROR,3,2026-11-30T07:00:05Z\n");
+    }
+
+    @Test
     void compressesWithGzip() throws Exception {
         Sink sink = sink(Map.of("compression", "gzip"));
 
