@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ class FileSinkTest {
     }
 
     private Sink sink(Map<String, Object> raw) throws IOException {
-        Map<String, Object> withPath = new java.util.LinkedHashMap<>(raw);
+        Map<String, Object> withPath = new LinkedHashMap<>(raw);
         withPath.put("path", out.toUri().toString());
         FileSinkFactory factory = new FileSinkFactory();
         Sink sink = factory.create(factory.options().parse(withPath), TestingPluginContext.of("sinks[0]"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ class GeneratorSourceTest {
     }
 
     private static GeneratorLines lines(long seed) {
-        return new GeneratorLines(seed, 50, java.time.Instant.parse("2026-11-30T07:00:00Z").toEpochMilli(),
+        return new GeneratorLines(seed, 50, Instant.parse("2026-11-30T07:00:00Z").toEpochMilli(),
                 List.of("DEBUG", "INFO", "WARN", "ERROR"), List.of(10, 60, 20, 10), 8);
     }
 
