@@ -32,7 +32,9 @@ class BuiltinIoPluginsTest {
 
     private static Injector injector() {
         // Other built-in plugins list their modules in the same services file; take only these.
-        List<PluginModule> modules = ServiceLoader.load(PluginModule.class).stream()
+        // The class path's loader, not the thread's context loader: another test may have left
+        // the context loader pointing at plugin jars it has since deleted.
+        List<PluginModule> modules = ServiceLoader.load(PluginModule.class, BuiltinIoPluginsTest.class.getClassLoader()).stream()
                 .filter(provider -> MODULES.contains(provider.type()))
                 .map(ServiceLoader.Provider::get)
                 .toList();
