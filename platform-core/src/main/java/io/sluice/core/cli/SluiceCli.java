@@ -49,7 +49,14 @@ public final class SluiceCli implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> report(e, line.getErr()));
-        return commandLine.execute(args);
+        // Commands make the plugins' loader current (see registry()); leave the caller's as it was.
+        ClassLoader callers = Thread.currentThread().getContextClassLoader();
+        try {
+            return commandLine.execute(args);
+        }
+        finally {
+            Thread.currentThread().setContextClassLoader(callers);
+        }
     }
 
     @Override
