@@ -14,6 +14,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
+import io.sluice.core.config.FileSystemLocations;
+
 /**
  * A pipeline's checkpoint directory on any Hadoop file system:
  * <ul>
@@ -32,7 +34,7 @@ public final class CheckpointDirectory {
 
     public CheckpointDirectory(String uri, Configuration hadoopConf) {
         requireNonNull(uri, "uri is null");
-        this.root = new Path(URI.create(uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri));
+        this.root = new Path(FileSystemLocations.absolute(uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri));
         this.hadoopConf = requireNonNull(hadoopConf, "hadoopConf is null");
     }
 

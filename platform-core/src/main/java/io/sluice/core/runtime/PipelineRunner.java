@@ -144,7 +144,10 @@ public final class PipelineRunner {
                 .set("spark.serializer", KryoSerializer.class.getName())
                 .set("spark.kryo.registrator", SluiceKryoRegistrator.class.getName())
                 // The runner owns graceful stop (SIGTERM); Spark's hook would race it.
-                .set("spark.streaming.stopGracefullyOnShutdown", "false");
+                .set("spark.streaming.stopGracefullyOnShutdown", "false")
+                // The batching driver log is closed before its last cleanup write on every stop and
+                // logs a stack trace per batch for pipelines without receivers; the plain log is not.
+                .set("spark.streaming.driver.writeAheadLog.allowBatching", "false");
         settings.sparkConf().forEach(conf::set);
         return conf;
     }

@@ -8,6 +8,7 @@ import java.nio.file.PathMatcher;
 import java.util.regex.PatternSyntaxException;
 
 import io.sluice.api.error.SluiceException;
+import io.sluice.core.config.FileSystemLocations;
 import io.sluice.api.option.OptionSpec;
 import io.sluice.api.option.OptionSpecs;
 import io.sluice.api.option.Options;
@@ -44,6 +45,12 @@ public record FileSourceOptions(String path, String pattern, boolean newFilesOnl
         String path = options.get(PATH).trim();
         if (path.isEmpty()) {
             throw SluiceException.user("option [path] must not be empty");
+        }
+        try {
+            path = FileSystemLocations.absolute(path).toString();
+        }
+        catch (IllegalArgumentException e) {
+            throw SluiceException.user("option [path] is not a valid file system URI: [" + path + "]: " + e.getMessage());
         }
         FileSourceOptions parsed = new FileSourceOptions(path, options.get(PATTERN), options.get(NEW_FILES_ONLY));
         parsed.nameMatcher();

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 
 import io.sluice.api.error.SluiceException;
+import io.sluice.core.config.FileSystemLocations;
 import io.sluice.api.option.OptionSpec;
 import io.sluice.api.option.OptionSpecs;
 import io.sluice.api.option.Options;
@@ -56,6 +57,7 @@ public record FileSinkOptions(String path, FileSinkFormat format, boolean header
     public static FileSinkOptions parse(Options options) {
         String path = options.get(PATH).trim();
         try {
+            path = FileSystemLocations.absolute(path).toString();
             new Path(path);
         }
         catch (IllegalArgumentException e) {
