@@ -44,10 +44,10 @@ final class PluginsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PluginRegistry registry = plugins.cli.registry();
-            out.printf("%-10s %-16s %-10s %s%n", "KIND", "TYPE", "VERSION", "DESCRIPTION");
+            out.printf("%-10s %-16s %-16s %s%n", "KIND", "TYPE", "VERSION", "DESCRIPTION");
             for (PluginKind kind : PluginKind.values()) {
                 for (PluginFactory factory : registry.all(kind)) {
-                    out.printf("%-10s %-16s %-10s %s%n", kind.displayName(), factory.type(), factory.version(), factory.description());
+                    out.printf("%-10s %-16s %-16s %s%n", kind.displayName(), factory.type(), factory.version(), factory.description());
                 }
             }
             return SluiceCli.OK;
