@@ -84,6 +84,10 @@ final class RedisPartitionWriter implements PartitionWriter {
         return null;
     }
 
+    /**
+     * Forgets the replies; commands already sent cannot be taken back, which is safe because every
+     * command is a set: the batch's retry writes the same values again.
+     */
     @Override
     public void abort() {
         replies.clear();

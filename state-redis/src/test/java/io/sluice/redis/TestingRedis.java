@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.sluice.api.option.OptionSpecs;
 import io.sluice.api.option.Options;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -55,6 +56,11 @@ final class TestingRedis implements AutoCloseable {
     }
 
     List<String> keys(String keyPrefix) {
+        return keys(jedis, keyPrefix);
+    }
+
+    /** Keys starting with {@code keyPrefix} on any server. */
+    static List<String> keys(UnifiedJedis jedis, String keyPrefix) {
         List<String> keys = new ArrayList<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         ScanParams params = new ScanParams().match(keyPrefix + "*").count(500);
