@@ -59,6 +59,16 @@ class RedisConnectionOptionsTest {
     }
 
     @Test
+    void equalOptionsShareOneLazyPoolPerJvm() {
+        // Pools connect lazily, so nothing needs to listen on these ports.
+        RedisConnectionOptions options = TestingRedis.connection(Map.of("uri", "redis://127.0.0.1:1", "pool-size", 2));
+
+        assertThat(RedisClients.get(options))
+                .isSameAs(RedisClients.get(TestingRedis.connection(Map.of("uri", "redis://127.0.0.1:1/0", "pool-size", 2))))
+                .isNotSameAs(RedisClients.get(TestingRedis.connection(Map.of("uri", "redis://127.0.0.1:1", "pool-size", 3))));
+    }
+
+    @Test
     void thePluginModuleIsFoundAsProductionFindsIt() {
         assertThat(ServiceLoader.load(PluginModule.class).stream().map(ServiceLoader.Provider::type))
                 .contains(RedisPluginModule.class);
