@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.apache.spark.streaming.StreamingContext;
+
 import io.sluice.core.config.PipelineConfigLoader;
 import io.sluice.core.plugin.BoundPipeline;
 import io.sluice.core.plugin.PipelineBinder;
@@ -65,6 +67,33 @@ public final class TestPipelines {
             }
             runner.requestStop();
             return outcome.get(90, TimeUnit.SECONDS);
+        }
+
+        /**
+         * Stops the pipeline abruptly, as a crash would: the SparkContext stops first, which fails
+         * the batch in progress and every later one (so none of them completes, and the checkpoint
+         * keeps them pending), then the streaming context stops without the runner's graceful path,
+         * and the runner ends with an error. Bounded: Spark's stop has been seen to hang.
+         */
+        public void kill(Duration timeout) throws Exception {
+            scala.Option<StreamingContext> active = StreamingContext.getActive();
+            if (active.isEmpty()) {
+                throw new AssertionError("no active streaming context to kill");
+            }
+            StreamingContext context = active.get();
+            Thread killer = new Thread(() -> {
+                context.sparkContext().stop();
+                context.stop(false, false);
+            }, "test-kill");
+            killer.setDaemon(true);
+            killer.start();
+            killer.join(timeout.toMillis());
+            try {
+                outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            catch (java.util.concurrent.ExecutionException expected) {
+                // The runner reports that its batches failed or its context stopped under it: that is the kill.
+            }
         }
 
         /** Waits for the pipeline to end by itself (a failure), returning its error. */

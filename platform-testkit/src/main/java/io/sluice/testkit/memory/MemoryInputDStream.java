@@ -16,7 +16,8 @@ import scala.reflect.ClassTag$;
 
 /**
  * Each batch takes the next queued batch of its memory stream. Unlike Spark's {@code queueStream}
- * it survives being written to a checkpoint: it holds only the stream id.
+ * it survives being written to a checkpoint: it holds only the stream id; a batch time computed
+ * again after a recovery in the same JVM gets the same records.
  */
 final class MemoryInputDStream extends InputDStream<Record> {
     private static final long serialVersionUID = 1L;
@@ -42,7 +43,7 @@ final class MemoryInputDStream extends InputDStream<Record> {
 
     @Override
     public Option<RDD<Record>> compute(Time validTime) {
-        List<Record> batch = MemoryStreams.poll(stream);
+        List<Record> batch = MemoryStreams.poll(stream, validTime.milliseconds());
         List<Record> withOrigin = new ArrayList<>(batch.size());
         long offset = 0;
         for (Record record : batch) {

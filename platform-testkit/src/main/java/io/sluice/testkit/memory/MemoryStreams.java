@@ -21,6 +21,7 @@ public final class MemoryStreams {
     private static final Map<String, Queue<List<Record>>> INPUTS = new ConcurrentHashMap<>();
     private static final Map<String, NavigableMap<Long, List<Record>>> OUTPUTS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> FAILURES_LEFT = new ConcurrentHashMap<>();
+    private static final Map<String, Map<Long, List<Record>>> TAKEN = new ConcurrentHashMap<>();
 
     private MemoryStreams() {}
 
@@ -35,11 +36,17 @@ public final class MemoryStreams {
         batches.forEach(batch -> queue.add(List.copyOf(batch)));
     }
 
-    /** The next queued batch of a stream, or an empty one. */
-    static List<Record> poll(String stream) {
-        Queue<List<Record>> queue = INPUTS.get(stream);
-        List<Record> batch = queue == null ? null : queue.poll();
-        return batch == null ? List.of() : batch;
+    /**
+     * The batch of a stream for a batch time: the next queued one (or an empty one) the first
+     * time, the same one again when the time is computed again, as after a recovery from a
+     * checkpoint in the same JVM; so a kill-and-restart test replays batches as Kafka would.
+     */
+    static List<Record> poll(String stream, long batchTime) {
+        return TAKEN.computeIfAbsent(stream, id -> new ConcurrentHashMap<>()).computeIfAbsent(batchTime, time -> {
+            Queue<List<Record>> queue = INPUTS.get(stream);
+            List<Record> batch = queue == null ? null : queue.poll();
+            return batch == null ? List.of() : batch;
+        });
     }
 
     /** Batches not yet taken by a source. */
@@ -82,5 +89,6 @@ public final class MemoryStreams {
         INPUTS.remove(stream);
         OUTPUTS.remove(stream);
         FAILURES_LEFT.remove(stream);
+        TAKEN.remove(stream);
     }
 }

@@ -113,10 +113,11 @@ public final class StatefulTransform implements StreamTransform {
             throw SluiceException.user("option [emit] [all] needs state { type = checkpoint }: an external store is not scanned every batch");
         }
         Aggregation agg = aggregation;
-        Optional<Duration> timeout = idleTimeout;
+        // The closure is saved in the checkpoint, and java.util.Optional is not serializable.
+        Duration timeout = idleTimeout.orElse(null);
         return batch.transformToPair((rdd, time) -> {
             long batchTime = time.milliseconds();
-            return rdd.mapPartitionsToPair(groups -> mergeExternally(groups, agg, accessors, namespace, timeout, batchTime));
+            return rdd.mapPartitionsToPair(groups -> mergeExternally(groups, agg, accessors, namespace, Optional.ofNullable(timeout), batchTime));
         });
     }
 

@@ -1,0 +1,190 @@
+package io.sluice.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import io.sluice.api.delivery.SinkDelivery;
+import io.sluice.api.error.RecordException;
+import io.sluice.api.error.SluiceException;
+import io.sluice.api.plugin.PluginContext;
+import io.sluice.api.record.Record;
+import io.sluice.api.sink.PartitionWriter;
+import io.sluice.api.sink.Sink;
+import io.sluice.api.sink.WriterContext;
+import io.sluice.api.source.Positions;
+
+/** The redis sink's partition writer against the machine's real Redis (pipelines run it in {@link RedisRunningCountsTest}). */
+@Timeout(60)
+class RedisSinkTest {
+    private static TestingRedis redis;
+
+    @BeforeAll
+    static void connect() {
+        redis = new TestingRedis();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        redis.close();
+    }
+
+    private static Sink sink(Map<String, Object> block) {
+        Map<String, Object> options = new java.util.LinkedHashMap<>(block);
+        options.put("uri", TestingRedis.URI);
+        return new RedisSinkFactory().create(RedisSinkOptions.SPECS.parse(options), new TestingPluginContext());
+    }
+
+    private static void writeBatch(Sink sink, Record... records) throws IOException {
+        try (PartitionWriter writer = sink.writerFactory().create(new TestingWriterContext())) {
+            for (Record record : records) {
+                writer.write(record);
+            }
+            writer.commit();
+        }
+    }
+
+    private static Record count(String level, long count) {
+        return Record.builder().field("level", level).field("count", count).field("updated_at", Instant.parse("2026-01-01T00:00:00Z"))
+                .build();
+    }
+
+    @Test
+    void writesHashesUnderTheKeyTemplateAndAReplayWritesTheSame() throws IOException {
+        String prefix = redis.prefix("hash");
+        Sink sink = sink(Map.of("key", prefix + ":counts:${level}", "fields", List.of("count", "updated_at")));
+
+        writeBatch(sink, count("INFO", 3), count("ERROR", 1));
+        writeBatch(sink, count("INFO", 3), count("ERROR", 1));
+
+        assertThat(sink.delivery()).isEqualTo(SinkDelivery.IDEMPOTENT);
+        assertThat(redis.jedis().hgetAll(prefix + ":counts:INFO")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("count", "3", "updated_at", "2026-01-01T00:00:00Z"));
+        assertThat(redis.jedis().hgetAll(prefix + ":counts:ERROR")).containsEntry("count", "1").doesNotContainKey("level");
+        assertThat(redis.jedis().pttl(prefix + ":counts:INFO")).isEqualTo(-1L);
+    }
+
+    @Test
+    void writesStringsOfAFieldOrOfTheRecordAsJson() throws IOException {
+        String prefix = redis.prefix("string");
+        writeBatch(sink(Map.of("data-type", "string", "key", prefix + ":v:${level}", "value-field", "count")), count("WARN", 7));
+        writeBatch(sink(Map.of("data-type", "string", "key", prefix + ":j:${level}")),
+                Record.builder().field("level", "WARN").field("count", 7L).field("ratio", 0.5).field("ok", true).field("note", "a \"b\"\n")
+                        .field("none", null).build());
+
+        assertThat(redis.jedis().get(prefix + ":v:WARN")).isEqualTo("7");
+        assertThat(redis.jedis().get(prefix + ":j:WARN"))
+                .isEqualTo("{\"level\":\"WARN\",\"count\":7,\"ratio\":0.5,\"ok\":true,\"note\":\"a \\\"b\\\"\\n\",\"none\":null}");
+    }
+
+    @Test
+    void writesSortedSetScoresWithATtl() throws IOException {
+        String prefix = redis.prefix("zset");
+        Sink sink = sink(Map.of("data-type", "sorted-set", "key", prefix + ":levels", "member-field", "level", "score-field", "count",
+                "ttl", "1m"));
+
+        writeBatch(sink, count("INFO", 3), count("ERROR", 1));
+        writeBatch(sink, count("INFO", 5));
+
+        assertThat(redis.jedis().zscore(prefix + ":levels", "INFO")).isEqualTo(5.0);
+        assertThat(redis.jedis().zscore(prefix + ":levels", "ERROR")).isEqualTo(1.0);
+        assertThat(redis.jedis().pttl(prefix + ":levels")).isBetween(50_000L, 60_000L);
+    }
+
+    @Test
+    void aRecordWithoutTheKeyFieldIsRejectedAloneForTheDeadLetterPath() throws IOException {
+        String prefix = redis.prefix("reject");
+        Sink sink = sink(Map.of("key", prefix + ":counts:${level}"));
+        try (PartitionWriter writer = sink.writerFactory().create(new TestingWriterContext())) {
+            assertThatThrownBy(() -> writer.write(Record.builder().field("count", 1L).build()))
+                    .isInstanceOf(RecordException.class).hasMessageContaining("[level]");
+            writer.write(count("INFO", 2));
+            writer.commit();
+        }
+        assertThat(redis.jedis().hget(prefix + ":counts:INFO", "count")).isEqualTo("2");
+    }
+
+    @Test
+    void aRefusedWriteFailsTheBatchNamingTheKey() {
+        String prefix = redis.prefix("wrongtype");
+        redis.jedis().set(prefix + ":counts:INFO", "not a hash");
+        Sink sink = sink(Map.of("key", prefix + ":counts:${level}"));
+
+        assertThatThrownBy(() -> writeBatch(sink, count("INFO", 2)))
+                .isInstanceOf(SluiceException.class).hasMessageContaining(prefix + ":counts:INFO").hasMessageContaining("WRONGTYPE")
+                .matches(e -> !((SluiceException) e).isRetriable());
+    }
+
+    @Test
+    void optionsThatDoNotFitTheDataTypeAreReported() {
+        assertThatThrownBy(() -> sink(Map.of("data-type", "sorted-set", "key", "k")))
+                .hasMessageContaining("needs options [member-field] and [score-field]");
+        assertThatThrownBy(() -> sink(Map.of("key", "k", "value-field", "count")))
+                .hasMessageContaining("option [value-field] applies to data-type [string] only, not [hash]");
+        assertThatThrownBy(() -> sink(Map.of("key", "k:${level")))
+                .hasMessageContaining("unclosed");
+    }
+
+    private static final class TestingWriterContext implements WriterContext {
+        @Override
+        public String pipelineName() {
+            return "test";
+        }
+
+        @Override
+        public String sinkName() {
+            return "sinks[0]";
+        }
+
+        @Override
+        public long batchTime() {
+            return 1000;
+        }
+
+        @Override
+        public int partitionId() {
+            return 0;
+        }
+
+        @Override
+        public long attemptId() {
+            return 0;
+        }
+
+        @Override
+        public Map<String, Positions> positions() {
+            return Map.of();
+        }
+    }
+
+    private static final class TestingPluginContext implements PluginContext {
+        @Override
+        public String pipelineName() {
+            return "test";
+        }
+
+        @Override
+        public String componentName() {
+            return "sinks[0]";
+        }
+
+        @Override
+        public java.time.Duration batchInterval() {
+            return java.time.Duration.ofSeconds(1);
+        }
+
+        @Override
+        public String checkpointLocation() {
+            return "file:/tmp/none";
+        }
+    }
+}
