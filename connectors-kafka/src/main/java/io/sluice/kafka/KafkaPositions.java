@@ -138,7 +138,7 @@ final class KafkaPositions implements SourcePositions {
 
     /** Offsets by partition from stored positions; entries that are not Kafka positions are left out. */
     static Map<TopicPartition, Long> offsetsOf(Positions positions) {
-        Map<TopicPartition, Long> offsets = new TreeMap<>((a, b) -> partitionName(a).compareTo(partitionName(b)));
+        Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
         positions.asMap().forEach((name, offset) -> parsePartition(name).ifPresent(partition -> {
             try {
                 offsets.put(partition, Long.parseLong(offset));

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -129,7 +128,8 @@ final class KafkaSource implements Source {
                         + " not found on [" + options.bootstrapServers() + "]; create " + (missing.size() == 1 ? "it" : "them")
                         + " or fix option [topics]");
             }
-            Map<TopicPartition, Long> start = new TreeMap<>((a, b) -> KafkaPositions.partitionName(a).compareTo(KafkaPositions.partitionName(b)));
+            // A plain map: Spark keeps it in the consumer strategy, which goes into the checkpoint.
+            Map<TopicPartition, Long> start = new HashMap<>();
             if (!options.startingOffsetsByPartition().isEmpty()) {
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         await(admin.listConsumerGroupOffsets(options.groupId()).partitionsToOffsetAndMetadata(), deadline, sourceName);
