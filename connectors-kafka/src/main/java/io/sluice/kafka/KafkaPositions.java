@@ -2,12 +2,16 @@ package io.sluice.kafka;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -41,17 +45,46 @@ final class KafkaPositions implements SourcePositions {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(KafkaPositions.class);
 
+    /** Trackers of running streams by {@link #key}, including ones restored from a checkpoint, for {@link KafkaSource#close}. */
+    private static final Map<String, KafkaPositions> RUNNING = new ConcurrentHashMap<>();
+
     private final String sourceName;
+    private final String groupId;
     private final InputDStream<ConsumerRecord<byte[], byte[]>> directStream;
     private transient NavigableMap<Long, OffsetRange[]> batches;
     private transient boolean skippedBatch;
+    private transient Map<TopicPartition, Long> lastCommitted;
 
-    KafkaPositions(String sourceName, InputDStream<ConsumerRecord<byte[], byte[]>> directStream) {
+    KafkaPositions(String sourceName, String groupId, InputDStream<ConsumerRecord<byte[], byte[]>> directStream) {
         this.sourceName = requireNonNull(sourceName, "sourceName is null");
+        this.groupId = requireNonNull(groupId, "groupId is null");
         this.directStream = requireNonNull(directStream, "directStream is null");
         if (!(directStream instanceof CanCommitOffsets)) {
             throw new IllegalArgumentException("not a Kafka direct stream: " + directStream.getClass().getName());
         }
+        RUNNING.put(key(sourceName, groupId), this);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        RUNNING.put(key(sourceName, groupId), this);
+    }
+
+    static String key(String sourceName, String groupId) {
+        return groupId + "/" + sourceName;
+    }
+
+    /** The tracker of the stream last opened or restored for this source and group, forgetting it. */
+    static Optional<KafkaPositions> takeRunning(String sourceName, String groupId) {
+        return Optional.ofNullable(RUNNING.remove(key(sourceName, groupId)));
+    }
+
+    /**
+     * The offsets of the last batch committed in this JVM. The direct stream sends a commit with its
+     * next poll, so after a stop the last one may not have reached the group; the source sends it then.
+     */
+    synchronized Map<TopicPartition, Long> lastCommitted() {
+        return lastCommitted == null ? Map.of() : Map.copyOf(lastCommitted);
     }
 
     /** Called on the driver when Spark cuts the batch at {@code batchTime}. */
@@ -85,6 +118,12 @@ final class KafkaPositions implements SourcePositions {
         }
         // Queued here; the direct stream sends it with its next poll, on its own consumer.
         ((CanCommitOffsets) directStream).commitAsync(ranges, new CommitLogger(sourceName));
+        if (lastCommitted == null) {
+            lastCommitted = new HashMap<>();
+        }
+        for (OffsetRange range : ranges) {
+            lastCommitted.put(range.topicPartition(), range.untilOffset());
+        }
         batches().headMap(batchTime, true).clear();
     }
 

@@ -53,11 +53,13 @@ import io.sluice.api.transform.RecordFunction;
 final class KafkaSource implements Source {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSource.class);
 
+    private final String sourceName;
     private final KafkaSourceOptions options;
     private final KafkaDecoder decoder;
     private KafkaPositions positions;
 
-    KafkaSource(KafkaSourceOptions options) {
+    KafkaSource(String sourceName, KafkaSourceOptions options) {
+        this.sourceName = requireNonNull(sourceName, "sourceName is null");
         this.options = requireNonNull(options, "options is null");
         this.decoder = new KafkaDecoder(options.keyFormat(), options.valueFormat());
     }
@@ -74,7 +76,7 @@ final class KafkaSource implements Source {
                 ? KafkaUtils.createDirectStream(context.streamingContext(), LocationStrategies.PreferConsistent(), strategy,
                         new KafkaRateLimit(options.maxRatePerPartition().get()))
                 : KafkaUtils.createDirectStream(context.streamingContext(), LocationStrategies.PreferConsistent(), strategy);
-        KafkaPositions tracker = new KafkaPositions(sourceName, direct.inputDStream());
+        KafkaPositions tracker = new KafkaPositions(sourceName, options.groupId(), direct.inputDStream());
         KafkaRecordConverter converter = new KafkaRecordConverter(sourceName);
         this.positions = tracker;
         // Runs on the driver as each batch is cut (again for batches regenerated on recovery).
@@ -101,6 +103,51 @@ final class KafkaSource implements Source {
     }
 
     /**
+     * Sends the last committed batch's offsets to the group if the stopped direct stream had not
+     * yet (it commits with its next poll): otherwise a restart that relies on the group's offsets
+     * rather than stored positions would read that batch again. Works for a stream restored from a
+     * checkpoint too, whose tracker this source never saw.
+     */
+    @Override
+    public void close() {
+        Optional<KafkaPositions> tracker = KafkaPositions.takeRunning(sourceName, options.groupId());
+        Map<TopicPartition, Long> last = tracker.map(KafkaPositions::lastCommitted).orElse(Map.of());
+        if (last.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        last.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+        try (Admin admin = Admin.create(adminConfig())) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(options.groupId()).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            offsets.keySet().removeIf(partition -> committed.get(partition) != null
+                    && committed.get(partition).offset() >= offsets.get(partition).offset());
+            if (!offsets.isEmpty()) {
+                admin.alterConsumerGroupOffsets(options.groupId(), offsets).all().get(10, TimeUnit.SECONDS);
+                LOG.info("Source [{}]: committed the last batch's offsets of {} partitions to group [{}] on close",
+                        sourceName, offsets.size(), options.groupId());
+            }
+        }
+        catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warn("Source [{}]: could not commit the last batch's offsets to group [{}] on close; "
+                    + "a restart from stored positions is unaffected: {}", sourceName, options.groupId(), e.toString());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Map<String, Object> adminConfig() {
+        Map<String, Object> adminConfig = new HashMap<>(options.properties().reveal());
+        adminConfig.keySet().removeIf(key -> !AdminClientConfig.configNames().contains(key));
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+        int timeout = (int) Math.max(100, options.startTimeout().toMillis());
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+        return adminConfig;
+    }
+
+    /**
      * Fails fast, within {@code start-timeout}, when the brokers do not answer or a named topic is
      * missing, and works out the explicit start offsets: stored positions, and explicit
      * per-partition starts where the group has no committed offset. Partitions in neither start
@@ -108,13 +155,8 @@ final class KafkaSource implements Source {
      */
     private Map<TopicPartition, Long> checkAndFindStart(String sourceName, Optional<Positions> stored) {
         Duration timeout = options.startTimeout();
-        Map<String, Object> adminConfig = new HashMap<>(options.properties().reveal());
-        adminConfig.keySet().removeIf(key -> !AdminClientConfig.configNames().contains(key));
-        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
-        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(100, timeout.toMillis()));
-        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(100, timeout.toMillis()));
         long deadline = System.nanoTime() + timeout.toNanos();
-        Admin admin = Admin.create(adminConfig);
+        Admin admin = Admin.create(adminConfig());
         try {
             Set<String> existing = await(admin.listTopics(new ListTopicsOptions().timeoutMs((int) timeout.toMillis())).names(), deadline, sourceName);
             List<String> missing = new ArrayList<>();

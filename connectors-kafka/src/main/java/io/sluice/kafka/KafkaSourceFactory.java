@@ -25,6 +25,6 @@ public final class KafkaSourceFactory implements SourceFactory {
 
     @Override
     public Source create(Options options, PluginContext context) {
-        return new KafkaSource(KafkaSourceOptions.parse(options, "sluice-" + context.pipelineName()));
+        return new KafkaSource(context.componentName(), KafkaSourceOptions.parse(options, "sluice-" + context.pipelineName()));
     }
 }

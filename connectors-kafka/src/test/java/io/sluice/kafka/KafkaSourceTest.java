@@ -67,6 +67,14 @@ class KafkaSourceTest {
         merge(expected, produceLines("restart", 4, 20_000, 4_000));
         TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> total("restart-out") >= 24_000, RUN_TIMEOUT);
         assertThat(counts("restart-out")).isEqualTo(expected);
+
+        // Another checkpoint, same group: no stored positions, so the group's committed offsets, which
+        // the stopped run committed up to its last batch.
+        assertThat(committedAll("restart", "restart")).isTrue();
+        merge(expected, produceLines("restart", 4, 24_000, 2_000));
+        Path other = levelCountPipeline("restart-other", "topics = [restart], group-id = restart", "restart-out", "");
+        TestPipelines.start(TestPipelines.bind(other)).stopWhen(() -> total("restart-out") >= 26_000, RUN_TIMEOUT);
+        assertThat(counts("restart-out")).isEqualTo(expected);
     }
 
     @Test
