@@ -67,6 +67,21 @@ class KafkaSinkTest {
         assertThat(broker.consumeAll("sink-routed-b")).extracting(KafkaSinkTest::keyAndValue).containsExactly("k2 -> second");
     }
 
+    @Test
+    void failsTheBatchWhenKafkaRefusesTheRecords() throws Exception {
+        MemoryStreams.feed("sink-missing-in", List.of(Record.builder().field("line", "lost?").build()));
+        Path file = TestPipelines.write(work, "sink-missing.conf", """
+                pipeline { name = sink-missing, batch-interval = 500ms, checkpoint = "file:%s/sink-missing-cp" }
+                sources = [ { type = memory, stream = sink-missing-in } ]
+                sinks = [ { type = kafka, bootstrap-servers = "%s", topic = no-such-topic, retries = 0,
+                            kafka { max.block.ms = 1000 } } ]
+                """.formatted(work, broker.bootstrapServers()));
+
+        Throwable failure = TestPipelines.start(TestPipelines.bind(file)).awaitFailure(Duration.ofSeconds(90));
+
+        assertThat(failure).hasMessageContaining("sinks[0] (kafka): writing batch").hasMessageContaining("not present in metadata");
+    }
+
     private static String keyAndValue(ConsumerRecord<byte[], byte[]> record) {
         return (record.key() == null ? "null" : new String(record.key(), UTF_8)) + " -> " + new String(record.value(), UTF_8);
     }
