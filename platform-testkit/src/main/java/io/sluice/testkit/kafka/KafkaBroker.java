@@ -78,9 +78,12 @@ public final class KafkaBroker implements AutoCloseable {
     // Created after the broker answers, so start-up does not fill the log with connection warnings.
     private synchronized KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
+            producer = new KafkaProducer<>(Map.<String, Object>of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    // One request in flight: a refused first batch cannot leave later ones out of sequence.
+                    ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
                     ProducerConfig.LINGER_MS_CONFIG, 5,
                     ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
                     new ByteArraySerializer(), new ByteArraySerializer());
@@ -144,16 +147,26 @@ public final class KafkaBroker implements AutoCloseable {
     /** Creates a topic with {@code partitions} partitions and waits until it exists. */
     public void createTopic(String topic, int partitions) {
         await(admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all());
-        // Leaders are elected asynchronously; producing right away may fail until they are.
+        // Leadership is taken asynchronously after the controller assigns it: until the broker
+        // answers a leader-only request for every partition, produce requests may be refused.
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            TopicDescription description = await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
-            if (description.partitions().stream().allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty())) {
+            try {
+                TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic);
+                Map<TopicPartition, OffsetSpec> request = description.partitions().stream()
+                        .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+                admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
                 return;
             }
-            sleep(50);
+            catch (ExecutionException | TimeoutException e) {
+                sleep(100);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
         }
-        throw new IllegalStateException("topic [" + topic + "] has no leaders after 30s");
+        throw new IllegalStateException("topic [" + topic + "] has no serving leaders after 30s");
     }
 
     /** Sends records and waits until the broker acknowledged every one. */
