@@ -6,6 +6,7 @@ import org.apache.spark.streaming.api.java.JavaDStream;
 
 import io.sluice.api.delivery.SourceDelivery;
 import io.sluice.api.record.Record;
+import io.sluice.api.transform.RecordFunction;
 
 /**
  * One source of a pipeline, on the driver. Lifecycle: created by its factory, {@link #open} once
@@ -30,6 +31,20 @@ public interface Source {
      * sequence numbers). Called after {@link #open}.
      */
     default Optional<SourcePositions> positions() {
+        return Optional.empty();
+    }
+
+    /**
+     * A per-record step the runtime applies to this source's records before anything else, inside
+     * the first fused pass, so that a record which cannot be decoded (bytes that are not valid UTF-8
+     * or JSON) goes to the dead-letter path with its origin, per {@code errors.tolerance}, instead
+     * of failing the batch. A source whose stream does the decoding itself could not hand such
+     * records on. Called on the driver after {@link #open}; the function is serialized to executors
+     * and must only touch records whose origin names this source, which is all it is given.
+     *
+     * @since 0.2
+     */
+    default Optional<RecordFunction> decoder() {
         return Optional.empty();
     }
 

@@ -24,6 +24,7 @@ import io.sluice.api.source.Source;
 import io.sluice.api.source.SourceContext;
 import io.sluice.api.source.SourcePositions;
 import io.sluice.api.state.StateStore;
+import io.sluice.api.transform.RecordFunction;
 import io.sluice.api.transform.RecordTransform;
 import io.sluice.api.transform.StreamTransform;
 import io.sluice.api.transform.StreamTransformContext;
@@ -82,6 +83,8 @@ public final class PipelinePlanner {
         private final Map<String, PendingStream> streams = new LinkedHashMap<>();
         private final Map<String, SourcePositions> positions = new LinkedHashMap<>();
         private final List<JavaDStream<Record>> deadLetterStreams = new ArrayList<>();
+        private final Map<String, RecordFunction> decoders = new LinkedHashMap<>();
+        private final Map<String, String> decoderLabels = new LinkedHashMap<>();
 
         Planning(JavaStreamingContext context) {
             this.context = context;
@@ -90,7 +93,7 @@ public final class PipelinePlanner {
         void run() {
             List<JavaDStream<Record>> sourceStreams = openSources();
             JavaDStream<Record> allSources = union(sourceStreams);
-            PendingStream current = new PendingStream(allSources, List.of(), true);
+            PendingStream current = new PendingStream(allSources, decoderSteps(), true);
             String currentName = null;
             for (Map.Entry<ComponentConfig, Transform> entry : components.transforms().entrySet()) {
                 ComponentConfig config = entry.getKey();
@@ -131,10 +134,31 @@ public final class PipelinePlanner {
                 Optional<Positions> stored = storedPositions(name);
                 JavaDStream<Record> stream = source.open(new PlannerSourceContext(context, name, stored));
                 source.positions().ifPresent(tracker -> positions.put(name, tracker));
-                streams.put(name, new PendingStream(stream, List.of(), true));
+                List<RecordStep> decode = source.decoder()
+                        .map(function -> List.of(new RecordStep(entry.getKey().label() + " decode", function)))
+                        .orElse(List.of());
+                source.decoder().ifPresent(function -> decoders.put(name, function));
+                decoderLabels.put(name, entry.getKey().label() + " decode");
+                streams.put(name, new PendingStream(stream, decode, true));
                 opened.add(stream);
             }
             return opened;
+        }
+
+        /**
+         * The sources' decoders as the first step over the union of the sources: one step per
+         * decoder when there is one source, else one step that hands each record to the decoder of
+         * the source its origin names.
+         */
+        private List<RecordStep> decoderSteps() {
+            if (decoders.isEmpty()) {
+                return List.of();
+            }
+            if (components.sources().size() == 1) {
+                Map.Entry<String, RecordFunction> only = decoders.entrySet().iterator().next();
+                return List.of(new RecordStep(decoderLabels.get(only.getKey()), only.getValue()));
+            }
+            return List.of(new RecordStep("sources decode", new SourceDecoders(decoders)));
         }
 
         /** A transactional sink's positions win: they were stored with the data they describe. */

@@ -106,8 +106,15 @@ public final class PipelineRunner {
                 planned.set(true);
                 JavaStreamingContext created = new JavaStreamingContext(sparkConf,
                         new org.apache.spark.streaming.Duration(settings.batchInterval().toMillis()));
-                created.checkpoint(checkpoint.sparkCheckpoint());
-                new PipelinePlanner(components, positionStore).plan(created);
+                try {
+                    created.checkpoint(checkpoint.sparkCheckpoint());
+                    new PipelinePlanner(components, positionStore).plan(created);
+                }
+                catch (RuntimeException | Error e) {
+                    // Not yet ours to stop below: without this the JVM keeps a SparkContext and the next run fails.
+                    created.stop(true, false);
+                    throw e;
+                }
                 return created;
             }, hadoopConf);
             if (planned.get()) {
@@ -124,7 +131,8 @@ public final class PipelineRunner {
             }
             return outcome;
         }
-        catch (RuntimeException | Error e) {
+        // Exception, not RuntimeException: Scala code (context.start()'s serializability check) throws checked ones.
+        catch (Exception | Error e) {
             if (context != null) {
                 stop(context, settings.stopTimeout(), false);
             }

@@ -1,0 +1,122 @@
+package io.sluice.kafka;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.sluice.api.error.SluiceException;
+import io.sluice.api.option.Secret;
+
+/**
+ * The {@code kafka { ... }} block of a source or sink: client properties passed to the Kafka
+ * consumer or producer as they are (SASL, SSL, tuning). Values whose key names a secret (see
+ * {@link #isSecret}) are held as {@link Secret}s and masked in {@link #toString()}. Immutable.
+ */
+public final class KafkaClientProperties implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final KafkaClientProperties NONE = new KafkaClientProperties(Map.of());
+
+    private final Map<String, Object> values;
+
+    private KafkaClientProperties(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    public static KafkaClientProperties none() {
+        return NONE;
+    }
+
+    /**
+     * Reads a block, flattening HOCON's nesting ({@code sasl.mechanism = PLAIN} arrives as
+     * {@code sasl { mechanism = PLAIN }}).
+     *
+     * @param reserved keys the connector sets itself; setting one is a user error naming the option to use
+     */
+    public static KafkaClientProperties of(Map<String, Object> block, Map<String, String> reserved) {
+        requireNonNull(block, "block is null");
+        requireNonNull(reserved, "reserved is null");
+        Map<String, Object> flat = new TreeMap<>();
+        flatten("", block, flat);
+        for (String key : flat.keySet()) {
+            if (reserved.containsKey(key)) {
+                throw SluiceException.user("option [kafka] must not set [" + key + "]: " + reserved.get(key));
+            }
+        }
+        return new KafkaClientProperties(flat);
+    }
+
+    /**
+     * Whether a client property holds a secret: its name contains {@code password}, {@code secret},
+     * {@code token}, {@code credentials} or {@code sasl.jaas}, or one of its dot-separated parts is
+     * {@code key} (e.g. {@code ssl.keystore.key}). Errs on the side of masking.
+     */
+    public static boolean isSecret(String key) {
+        String name = key.toLowerCase(Locale.ROOT);
+        if (name.contains("password") || name.contains("secret") || name.contains("token")
+                || name.contains("credentials") || name.contains("sasl.jaas")) {
+            return true;
+        }
+        for (String part : name.split("\\.")) {
+            if (part.equals("key")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The properties in clear text, for the Kafka client only. */
+    public Map<String, Object> reveal() {
+        Map<String, Object> clear = new TreeMap<>();
+        values.forEach((key, value) -> clear.put(key, value instanceof Secret secret ? secret.reveal() : value));
+        return clear;
+    }
+
+    public Set<String> keys() {
+        return values.keySet();
+    }
+
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String prefix, Map<String, Object> block, Map<String, Object> out) {
+        block.forEach((key, value) -> {
+            String full = prefix.isEmpty() ? key : prefix + "." + key;
+            if (value instanceof Map<?, ?> nested) {
+                flatten(full, (Map<String, Object>) nested, out);
+            }
+            else if (value == null) {
+                throw SluiceException.user("option [kafka] key [" + full + "] has no value");
+            }
+            else {
+                String text = String.valueOf(value);
+                out.put(full, isSecret(full) ? Secret.of(text) : text);
+            }
+        });
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof KafkaClientProperties that && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    /** Secret values show as {@code [hidden]}. */
+    @Override
+    public String toString() {
+        return values.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+}

@@ -1,0 +1,75 @@
+package io.sluice.kafka;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.spark.api.java.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.sluice.api.record.Origin;
+import io.sluice.api.record.Record;
+
+/**
+ * Turns a consumed Kafka record into a Sluice record, on the executors, without decoding: the
+ * payload is the value's bytes, the fields are {@code key} (bytes), {@code value} (bytes),
+ * {@code topic}, {@code partition}, {@code offset}, {@code timestamp} and {@code headers} (a JSON
+ * object of header name to UTF-8 value, the last one winning for repeated names; null without
+ * headers), the event time is the Kafka timestamp and the origin is
+ * {@code (source, topic-partition, offset)}. {@link KafkaDecoder} then decodes key and value in
+ * the fused pass, where a failure reaches the dead-letter path.
+ */
+final class KafkaRecordConverter implements Function<ConsumerRecord<byte[], byte[]>, Record> {
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static final String KEY = "key";
+    static final String VALUE = "value";
+    static final String TOPIC = "topic";
+    static final String PARTITION = "partition";
+    static final String OFFSET = "offset";
+    static final String TIMESTAMP = "timestamp";
+    static final String HEADERS = "headers";
+
+    private final String sourceName;
+
+    KafkaRecordConverter(String sourceName) {
+        this.sourceName = requireNonNull(sourceName, "sourceName is null");
+    }
+
+    @Override
+    public Record call(ConsumerRecord<byte[], byte[]> consumed) throws JsonProcessingException {
+        long timestamp = consumed.timestamp();
+        return Record.builder()
+                .payload(consumed.value())
+                .field(KEY, consumed.key())
+                .field(VALUE, consumed.value())
+                .field(TOPIC, consumed.topic())
+                .field(PARTITION, (long) consumed.partition())
+                .field(OFFSET, consumed.offset())
+                .field(TIMESTAMP, timestamp < 0 ? null : Instant.ofEpochMilli(timestamp))
+                .field(HEADERS, headers(consumed))
+                .eventTime(timestamp < 0 ? -1 : timestamp)
+                .origin(new Origin(sourceName, consumed.topic() + "-" + consumed.partition(), consumed.offset()))
+                .build();
+    }
+
+    private static String headers(ConsumerRecord<byte[], byte[]> consumed) throws JsonProcessingException {
+        Header[] headers = consumed.headers().toArray();
+        if (headers.length == 0) {
+            return null;
+        }
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (Header header : headers) {
+            byName.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return JSON.writeValueAsString(byName);
+    }
+}

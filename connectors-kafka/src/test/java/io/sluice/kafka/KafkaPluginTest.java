@@ -1,0 +1,90 @@
+package io.sluice.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import io.sluice.api.error.SluiceException;
+import io.sluice.api.option.OptionSpec;
+import io.sluice.api.option.Options;
+import io.sluice.api.plugin.PluginKind;
+import io.sluice.api.plugin.PluginModule;
+import io.sluice.core.TestPipelines;
+
+/** Discovery, documentation and option rules of the Kafka plugin; no broker needed. */
+class KafkaPluginTest {
+    @Test
+    void isFoundThroughServiceLoaderAsSourceAndSink() {
+        assertThat(ServiceLoader.load(PluginModule.class).stream().map(ServiceLoader.Provider::type))
+                .contains(KafkaPluginModule.class);
+        assertThat(TestPipelines.REGISTRY.find(PluginKind.SOURCE, "kafka")).containsInstanceOf(KafkaSourceFactory.class);
+        assertThat(TestPipelines.REGISTRY.find(PluginKind.SINK, "kafka")).containsInstanceOf(KafkaSinkFactory.class);
+    }
+
+    @Test
+    void documentsEveryOption() {
+        List<OptionSpec<?>> all = new java.util.ArrayList<>(KafkaSourceOptions.SPECS.specs());
+        all.addAll(KafkaSinkOptions.SPECS.specs());
+        assertThat(all).allSatisfy(spec -> assertThat(spec.doc()).as(spec.key()).isNotBlank());
+    }
+
+    @Test
+    void parsesSourceOptionsAndMasksSecretsOfTheKafkaBlock() {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("bootstrap-servers", "broker:9092");
+        raw.put("topics", List.of("log_topic"));
+        raw.put("starting-offsets", "earliest");
+        raw.put("starting-offsets-by-partition", Map.of("log_topic-0", 42));
+        raw.put("value-format", "json");
+        raw.put("kafka", Map.of("security", Map.of("protocol", "SASL_SSL"),
+                "sasl", Map.of("jaas", Map.of("config", "PlainLoginModule required password=\"hunter2\";")),
+                "ssl", Map.of("truststore", Map.of("password", "changeit"))));
+
+        KafkaSourceOptions options = KafkaSourceOptions.parse(KafkaSourceOptions.SPECS.parse(raw), "sluice-test");
+
+        assertThat(options.groupId()).isEqualTo("sluice-test");
+        assertThat(options.startingOffsetsByPartition()).containsExactly(Map.entry(new TopicPartition("log_topic", 0), 42L));
+        assertThat(options.valueFormat()).isEqualTo(KafkaFormat.JSON);
+        assertThat(options.toString()).contains("security.protocol=SASL_SSL", "sasl.jaas.config=[hidden]", "ssl.truststore.password=[hidden]")
+                .doesNotContain("hunter2", "changeit");
+        assertThat(options.consumerConfig())
+                .containsEntry("enable.auto.commit", false)
+                .containsEntry("ssl.truststore.password", "changeit")
+                .containsEntry("auto.offset.reset", "earliest");
+    }
+
+    @Test
+    void rejectsBothOrNeitherTopicOptionAndReservedClientKeys() {
+        assertThatThrownBy(() -> source(Map.of("bootstrap-servers", "b:9092")))
+                .isInstanceOf(SluiceException.class).hasMessage("set exactly one of options [topics] and [topic-pattern]; neither is set");
+        assertThatThrownBy(() -> source(Map.of("bootstrap-servers", "b:9092", "topics", "a", "topic-pattern", "a.*")))
+                .hasMessage("set exactly one of options [topics] and [topic-pattern]; both are set");
+        assertThatThrownBy(() -> source(Map.of("bootstrap-servers", "b:9092", "topics", "a", "kafka", Map.of("enable", Map.of("auto", Map.of("commit", true))))))
+                .hasMessageContaining("option [kafka] must not set [enable.auto.commit]");
+        assertThatThrownBy(() -> source(Map.of("bootstrap-servers", "b:9092", "topics", "a", "starting-offsets-by-partition", Map.of("nopartition", 1))))
+                .hasMessageContaining("is not of the form topic-partition");
+        assertThatThrownBy(() -> KafkaSinkOptions.parse(KafkaSinkOptions.SPECS.parse(Map.of("bootstrap-servers", "b:9092"))))
+                .hasMessage("set exactly one of options [topic] and [topic-field]; neither is set");
+    }
+
+    @Test
+    void sinkForcesAnIdempotentProducer() {
+        Options raw = KafkaSinkOptions.SPECS.parse(Map.of("bootstrap-servers", "b:9092", "topic", "out",
+                "kafka", Map.of("sasl", Map.of("jaas", Map.of("config", "secret-config")))));
+        KafkaSinkOptions options = KafkaSinkOptions.parse(raw);
+
+        assertThat(options.producerConfig()).containsEntry("enable.idempotence", "true").containsEntry("acks", "all");
+        assertThat(options.toString()).contains("sasl.jaas.config=[hidden]").doesNotContain("secret-config");
+    }
+
+    private static KafkaSourceOptions source(Map<String, Object> raw) {
+        return KafkaSourceOptions.parse(KafkaSourceOptions.SPECS.parse(raw), "g");
+    }
+}

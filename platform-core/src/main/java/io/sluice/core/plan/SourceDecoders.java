@@ -1,0 +1,34 @@
+package io.sluice.core.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.sluice.api.record.Record;
+import io.sluice.api.transform.RecordFunction;
+
+/**
+ * The decoders of several sources as one record step over their union: each record goes to the
+ * decoder of the source its origin names; records of sources without a decoder pass as they are.
+ */
+final class SourceDecoders implements RecordFunction {
+    private static final long serialVersionUID = 1L;
+
+    private final Map<String, RecordFunction> bySource;
+
+    SourceDecoders(Map<String, RecordFunction> bySource) {
+        this.bySource = new LinkedHashMap<>(requireNonNull(bySource, "bySource is null"));
+    }
+
+    @Override
+    public void apply(Record record, Consumer<Record> out) throws Exception {
+        RecordFunction decoder = record.origin() == null ? null : bySource.get(record.origin().source());
+        if (decoder == null) {
+            out.accept(record);
+            return;
+        }
+        decoder.apply(record, out);
+    }
+}
