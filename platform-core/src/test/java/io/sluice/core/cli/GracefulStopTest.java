@@ -45,6 +45,9 @@ class GracefulStopTest {
                 command.add(argument);
             }
         }
+        if (System.getProperty("sluice.secret.key") != null) {
+            command.add("-Dsluice.secret.key=" + System.getProperty("sluice.secret.key"));
+        }
         command.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), SluiceCli.class.getName(), "run", file.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("sluice.log").toFile()).start();
