@@ -77,6 +77,26 @@ public final class KafkaClientProperties implements Serializable {
         return clear;
     }
 
+    /**
+     * The properties for a Kafka client whose settings {@code definition} declares: secrets of
+     * password type stay sealed when serialized ({@link KafkaSealedPassword}); other secrets,
+     * which Kafka only takes as strings, are in clear text.
+     */
+    public Map<String, Object> revealFor(org.apache.kafka.common.config.ConfigDef definition) {
+        Map<String, Object> config = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (value instanceof Secret secret) {
+                org.apache.kafka.common.config.ConfigDef.ConfigKey declared = definition.configKeys().get(key);
+                boolean password = declared != null && declared.type == org.apache.kafka.common.config.ConfigDef.Type.PASSWORD;
+                config.put(key, password ? new KafkaSealedPassword(secret.reveal()) : secret.reveal());
+            }
+            else {
+                config.put(key, value);
+            }
+        });
+        return config;
+    }
+
     public Set<String> keys() {
         return values.keySet();
     }

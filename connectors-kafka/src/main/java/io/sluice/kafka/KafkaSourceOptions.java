@@ -201,9 +201,12 @@ public final class KafkaSourceOptions {
         return startTimeout;
     }
 
-    /** The consumer's configuration: the {@code kafka} block, then what the source owns. Holds secrets in clear. */
+    /**
+     * The consumer's configuration: the {@code kafka} block, then what the source owns. Spark
+     * keeps it in the checkpointed stream: password-typed secrets stay sealed there.
+     */
     Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new TreeMap<>(properties.reveal());
+        Map<String, Object> config = new TreeMap<>(properties.revealFor(org.apache.kafka.clients.consumer.ConsumerConfig.configDef()));
         config.put("bootstrap.servers", bootstrapServers);
         config.put("group.id", groupId);
         config.put("enable.auto.commit", false);

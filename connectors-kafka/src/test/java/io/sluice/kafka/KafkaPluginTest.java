@@ -56,8 +56,38 @@ class KafkaPluginTest {
                 .doesNotContain("hunter2", "changeit");
         assertThat(options.consumerConfig())
                 .containsEntry("enable.auto.commit", false)
-                .containsEntry("ssl.truststore.password", "changeit")
+                .containsEntry("ssl.truststore.password", new org.apache.kafka.common.config.types.Password("changeit"))
                 .containsEntry("auto.offset.reset", "earliest");
+    }
+
+    @Test
+    void consumerSecretsStaySealedWhenSparkCheckpointsTheStream() throws Exception {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("bootstrap-servers", "broker:9092");
+        raw.put("topics", List.of("log_topic"));
+        raw.put("kafka", Map.of("ssl", Map.of("truststore", Map.of("password", "changeit-now"))));
+        java.util.HashMap<String, Object> config = new java.util.HashMap<>(source(raw).consumerConfig());
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(config);
+        }
+        assertThat(new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("changeit-now");
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> read = (Map<String, Object>) in.readObject();
+            // Kafka itself takes the restored value as its password setting.
+            org.apache.kafka.clients.consumer.ConsumerConfig parsed = new org.apache.kafka.clients.consumer.ConsumerConfig(
+                    withDeserializers(read));
+            assertThat(parsed.getPassword("ssl.truststore.password").value()).isEqualTo("changeit-now");
+        }
+    }
+
+    private static Map<String, Object> withDeserializers(Map<String, Object> config) {
+        Map<String, Object> all = new java.util.HashMap<>(config);
+        all.put("key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+        all.put("value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+        return all;
     }
 
     @Test
