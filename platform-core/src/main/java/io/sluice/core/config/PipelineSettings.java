@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.sluice.api.option.OptionSpec;
 import io.sluice.api.option.OptionSpecs;
@@ -11,7 +12,8 @@ import io.sluice.api.option.Options;
 
 /**
  * The {@code pipeline { ... }} block: name, batch interval, checkpoint location, Spark master and
- * Spark settings. Declared with option specs like any plugin, so it is checked the same way.
+ * Spark settings, and the monitoring endpoint. Declared with option specs like any plugin, so it
+ * is checked the same way.
  */
 public record PipelineSettings(
         String name,
@@ -19,7 +21,9 @@ public record PipelineSettings(
         String checkpoint,
         String master,
         Map<String, String> sparkConf,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        Optional<Integer> httpPort,
+        String httpHost) {
     static final OptionSpec<String> NAME = OptionSpec.string("name").required()
             .doc("The pipeline's name: names its checkpoint, state keys, markers and metrics");
     static final OptionSpec<Duration> BATCH_INTERVAL = OptionSpec.duration("batch-interval")
@@ -35,7 +39,12 @@ public record PipelineSettings(
             .defaultValue(Duration.ofSeconds(60)).atLeast(1000)
             .doc("How long a graceful stop may wait for the batch in progress");
 
-    static final OptionSpecs SPECS = OptionSpecs.of(NAME, BATCH_INTERVAL, CHECKPOINT, MASTER, SPARK, STOP_TIMEOUT);
+    static final OptionSpec<Integer> HTTP_PORT = OptionSpec.integer("http-port").atLeast(0).atMost(65535)
+            .doc("Serve /metrics (Prometheus) and /health on this port while running (0: any free port); unset: no endpoint");
+    static final OptionSpec<String> HTTP_HOST = OptionSpec.string("http-host").defaultValue("0.0.0.0")
+            .doc("Address the /metrics and /health endpoint listens on");
+
+    static final OptionSpecs SPECS = OptionSpecs.of(NAME, BATCH_INTERVAL, CHECKPOINT, MASTER, SPARK, STOP_TIMEOUT, HTTP_PORT, HTTP_HOST);
 
     public PipelineSettings {
         requireNonNull(name, "name is null");
@@ -44,6 +53,8 @@ public record PipelineSettings(
         requireNonNull(master, "master is null");
         sparkConf = Map.copyOf(sparkConf);
         requireNonNull(stopTimeout, "stopTimeout is null");
+        requireNonNull(httpPort, "httpPort is null");
+        requireNonNull(httpHost, "httpHost is null");
     }
 
     static PipelineSettings from(Options options) {
@@ -56,7 +67,9 @@ public record PipelineSettings(
                 options.find(CHECKPOINT).orElse("file:./work/" + name),
                 options.get(MASTER),
                 spark,
-                options.get(STOP_TIMEOUT));
+                options.get(STOP_TIMEOUT),
+                options.find(HTTP_PORT),
+                options.get(HTTP_HOST));
     }
 
     // HOCON turns "spark.executor.memory = 2g" into nested blocks; Spark wants dotted keys back.

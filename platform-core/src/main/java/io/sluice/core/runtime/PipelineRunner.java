@@ -99,6 +99,7 @@ public final class PipelineRunner {
         PositionStore positionStore = checkpoint.positionStore();
         RuntimeServices.register(settings.name(), components.sinksByName(), positionStore, counters);
         JavaStreamingContext context = null;
+        MonitoringServer monitoring = null;
         try {
             prepareSinks(components);
             AtomicBoolean planned = new AtomicBoolean();
@@ -122,7 +123,14 @@ public final class PipelineRunner {
             }
             counters.bind(context.sparkContext().sc());
             printBanner(components, checkpoint, planned.get());
-            context.addStreamingListener(new StatusReporter(counters, options.liveStatus() ? options.out() : null));
+            BatchStats stats = new BatchStats();
+            context.addStreamingListener(new StatusReporter(counters, stats, options.liveStatus() ? options.out() : null));
+            monitoring = settings.httpPort()
+                    .map(port -> MonitoringServer.start(settings.httpHost(), port, settings.name(), counters, stats, settings.batchInterval()))
+                    .orElse(null);
+            if (monitoring != null) {
+                options.out().println("Monitoring: http://" + settings.httpHost() + ":" + monitoring.port() + "/metrics and /health");
+            }
             context.start();
             Outcome outcome = awaitEnd(context);
             stop(context, settings.stopTimeout(), true);
@@ -139,6 +147,9 @@ public final class PipelineRunner {
             throw failure(e);
         }
         finally {
+            if (monitoring != null) {
+                monitoring.close();
+            }
             components.close();
             RuntimeServices.unregister(settings.name());
         }

@@ -23,6 +23,7 @@ final class StatusReporter implements StreamingListener {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final PipelineCounters counters;
+    private final BatchStats stats;
     private final PrintStream terminal;
     private long lastRead;
     private long lastWritten;
@@ -30,8 +31,9 @@ final class StatusReporter implements StreamingListener {
     private long batches;
 
     /** @param terminal where to draw the live line, or null to log instead */
-    StatusReporter(PipelineCounters counters, PrintStream terminal) {
+    StatusReporter(PipelineCounters counters, BatchStats stats, PrintStream terminal) {
         this.counters = requireNonNull(counters, "counters is null");
+        this.stats = requireNonNull(stats, "stats is null");
         this.terminal = terminal;
     }
 
@@ -42,6 +44,8 @@ final class StatusReporter implements StreamingListener {
         long written = counters.written().value();
         long dead = counters.deadLettered().value();
         batches++;
+        stats.completed(info.batchTime().milliseconds(), millis(info.processingDelay()), millis(info.schedulingDelay()),
+                System.currentTimeMillis());
         String line = String.format("batch %s | in %,d | out %,d | dead-lettered %,d | processed in %.2fs | delay %.2fs | batches %,d",
                 TIME.format(Instant.ofEpochMilli(info.batchTime().milliseconds())),
                 read - lastRead, written - lastWritten, dead - lastDead,

@@ -60,6 +60,11 @@ public final class ConsoleSink implements Sink {
         }
         parts.sort(Comparator.comparingInt(ConsoleSinkPart::partitionId));
         StringBuilder text = new StringBuilder();
+        if (System.console() != null) {
+            // In a terminal, `sluice run` keeps a status line at the bottom: clear it first, and
+            // the next status redraws below this batch.
+            text.append("\r\033[2K");
+        }
         text.append("-------- Batch ").append(formatTime(batchTime)).append(" --------").append(System.lineSeparator());
         long printed = 0;
         long total = 0;
