@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -168,6 +170,13 @@ public final class PipelineRunner {
                 // logs a stack trace per batch for pipelines without receivers; the plain log is not.
                 .set("spark.streaming.driver.writeAheadLog.allowBatching", "false");
         settings.sparkConf().forEach(conf::set);
+        if (!conf.get("spark.master").startsWith("local")) {
+            List<String> jars = new ArrayList<>(ClusterJars.of(pipeline.classLoader()));
+            if (conf.contains("spark.jars") && !conf.get("spark.jars").isBlank()) {
+                jars.add(conf.get("spark.jars"));
+            }
+            conf.set("spark.jars", String.join(",", jars));
+        }
         return conf;
     }
 
