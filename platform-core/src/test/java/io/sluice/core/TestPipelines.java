@@ -56,6 +56,18 @@ public final class TestPipelines {
     public record Running(PipelineRunner runner, CompletableFuture<PipelineRunner.Outcome> outcome) {
         /** Waits until {@code condition} holds (or the pipeline ended), then stops gracefully and returns how it ended. */
         public PipelineRunner.Outcome stopWhen(BooleanSupplier condition, Duration timeout) throws Exception {
+            await(condition, timeout);
+            runner.requestStop();
+            return outcome.get(90, TimeUnit.SECONDS);
+        }
+
+        /** Waits until {@code condition} holds, then {@linkplain #kill kills} the pipeline. */
+        public void killWhen(BooleanSupplier condition, Duration timeout) throws Exception {
+            await(condition, timeout);
+            kill(Duration.ofSeconds(60));
+        }
+
+        private void await(BooleanSupplier condition, Duration timeout) throws Exception {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!condition.getAsBoolean() && !outcome.isDone()) {
                 if (System.nanoTime() > deadline) {
@@ -65,8 +77,6 @@ public final class TestPipelines {
                 }
                 Thread.sleep(50);
             }
-            runner.requestStop();
-            return outcome.get(90, TimeUnit.SECONDS);
         }
 
         /**
