@@ -16,12 +16,11 @@ import org.junit.jupiter.api.Timeout;
 import io.sluice.api.delivery.SinkDelivery;
 import io.sluice.api.error.RecordException;
 import io.sluice.api.error.SluiceException;
-import io.sluice.api.plugin.PluginContext;
 import io.sluice.api.record.Record;
 import io.sluice.api.sink.PartitionWriter;
 import io.sluice.api.sink.Sink;
-import io.sluice.api.sink.WriterContext;
-import io.sluice.api.source.Positions;
+import io.sluice.testkit.TestingPluginContext;
+import io.sluice.testkit.TestingWriterContext;
 
 /** The redis sink's partition writer against the machine's real Redis (pipelines run it in {@link RedisRunningCountsTest}). */
 @Timeout(60)
@@ -41,11 +40,11 @@ class RedisSinkTest {
     private static Sink sink(Map<String, Object> block) {
         Map<String, Object> options = new java.util.LinkedHashMap<>(block);
         options.put("uri", TestingRedis.URI);
-        return new RedisSinkFactory().create(RedisSinkOptions.SPECS.parse(options), new TestingPluginContext());
+        return new RedisSinkFactory().create(RedisSinkOptions.SPECS.parse(options), TestingPluginContext.of("sinks[0]"));
     }
 
     private static void writeBatch(Sink sink, Record... records) throws IOException {
-        try (PartitionWriter writer = sink.writerFactory().create(new TestingWriterContext())) {
+        try (PartitionWriter writer = sink.writerFactory().create(TestingWriterContext.of(1000, 0, 0))) {
             for (Record record : records) {
                 writer.write(record);
             }
@@ -104,7 +103,7 @@ class RedisSinkTest {
     void aRecordWithoutTheKeyFieldIsRejectedAloneForTheDeadLetterPath() throws IOException {
         String prefix = redis.prefix("reject");
         Sink sink = sink(Map.of("key", prefix + ":counts:${level}"));
-        try (PartitionWriter writer = sink.writerFactory().create(new TestingWriterContext())) {
+        try (PartitionWriter writer = sink.writerFactory().create(TestingWriterContext.of(1000, 0, 0))) {
             assertThatThrownBy(() -> writer.write(Record.builder().field("count", 1L).build()))
                     .isInstanceOf(RecordException.class).hasMessageContaining("[level]");
             writer.write(count("INFO", 2));
@@ -132,59 +131,5 @@ class RedisSinkTest {
                 .hasMessageContaining("option [value-field] applies to data-type [string] only, not [hash]");
         assertThatThrownBy(() -> sink(Map.of("key", "k:${level")))
                 .hasMessageContaining("unclosed");
-    }
-
-    private static final class TestingWriterContext implements WriterContext {
-        @Override
-        public String pipelineName() {
-            return "test";
-        }
-
-        @Override
-        public String sinkName() {
-            return "sinks[0]";
-        }
-
-        @Override
-        public long batchTime() {
-            return 1000;
-        }
-
-        @Override
-        public int partitionId() {
-            return 0;
-        }
-
-        @Override
-        public long attemptId() {
-            return 0;
-        }
-
-        @Override
-        public Map<String, Positions> positions() {
-            return Map.of();
-        }
-    }
-
-    private static final class TestingPluginContext implements PluginContext {
-        @Override
-        public String pipelineName() {
-            return "test";
-        }
-
-        @Override
-        public String componentName() {
-            return "sinks[0]";
-        }
-
-        @Override
-        public java.time.Duration batchInterval() {
-            return java.time.Duration.ofSeconds(1);
-        }
-
-        @Override
-        public String checkpointLocation() {
-            return "file:/tmp/none";
-        }
     }
 }
