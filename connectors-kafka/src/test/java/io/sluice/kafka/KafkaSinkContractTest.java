@@ -22,6 +22,7 @@ class KafkaSinkContractTest extends SinkContractTest {
 
     private final KafkaBroker broker = KafkaBroker.shared();
     private final String topic = "sink-contract-" + UUID.randomUUID().toString().substring(0, 8);
+    private boolean created;
 
     @Override
     protected SinkFactory factory() {
@@ -30,7 +31,10 @@ class KafkaSinkContractTest extends SinkContractTest {
 
     @Override
     protected Map<String, Object> options() {
-        broker.createTopic(topic, 2);
+        if (!created) {
+            broker.createTopic(topic, 2);
+            created = true;
+        }
         return Map.of("bootstrap-servers", broker.bootstrapServers(), "topic", topic, "kafka", Map.of("linger.ms", 1));
     }
 

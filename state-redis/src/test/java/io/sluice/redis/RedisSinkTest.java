@@ -1,9 +1,12 @@
 package io.sluice.redis;
 
+import static io.sluice.testkit.OptionsAssertions.NO_DEFAULT;
+import static io.sluice.testkit.OptionsAssertions.assertDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +124,17 @@ class RedisSinkTest {
         assertThatThrownBy(() -> writeBatch(sink, count("INFO", 2)))
                 .isInstanceOf(SluiceException.class).hasMessageContaining(prefix + ":counts:INFO").hasMessageContaining("WRONGTYPE")
                 .matches(e -> !((SluiceException) e).isRetriable());
+    }
+
+    @Test
+    void everySinkOptionHasARecordedDefault() {
+        assertDefaults(RedisSinkOptions.SPECS, Map.ofEntries(
+                Map.entry("uri", NO_DEFAULT), Map.entry("password", NO_DEFAULT), Map.entry("database", NO_DEFAULT),
+                Map.entry("sentinel-master", NO_DEFAULT), Map.entry("sentinels", NO_DEFAULT), Map.entry("cluster-nodes", NO_DEFAULT),
+                Map.entry("pool-size", 8), Map.entry("timeout", Duration.ofSeconds(2)),
+                Map.entry("data-type", RedisSinkOptions.DataType.HASH), Map.entry("key", NO_DEFAULT), Map.entry("fields", NO_DEFAULT),
+                Map.entry("value-field", NO_DEFAULT), Map.entry("member-field", NO_DEFAULT), Map.entry("score-field", NO_DEFAULT),
+                Map.entry("ttl", NO_DEFAULT)));
     }
 
     @Test

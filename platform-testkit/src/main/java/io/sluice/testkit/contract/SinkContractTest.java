@@ -38,17 +38,19 @@ import io.sluice.testkit.TestingWriterContext;
  * calls {@link Sink#prepare()}, ships {@link Sink#writerFactory()} through Java serialization, and
  * for each partition creates a writer with a {@link TestingWriterContext} (a new attempt id per
  * attempt), writes, commits (or aborts), closes; then hands the non-null commit messages to
- * {@link Sink#commitBatch} on the "driver", once per partition as Spark's {@code collect} would.
+ * {@link Sink#commitBatch} on the "driver", one per partition as Spark's {@code collect} returns them.
  *
  * <p>What it checks, by the sink's {@link Sink#delivery()}: a replayed batch, a partition aborted
  * half way and rewritten, and two speculative attempts of one partition leave exactly one copy of
  * each record for {@code IDEMPOTENT} and {@code TRANSACTIONAL} sinks, and at least one for
- * {@code APPEND} sinks; an empty batch commits cleanly; a repeated {@code commitBatch} changes
- * nothing; and a secret option's value never shows in the shipped writer factory's bytes, in
- * {@code describe()} or in {@code toString()}.
+ * {@code APPEND} sinks, as does a batch replayed because the driver died before
+ * {@code commitBatch}; an empty batch commits cleanly; a repeated {@code commitBatch} changes
+ * nothing; a later batch leaves an earlier one as it was; and a secret option's value never shows
+ * in the shipped writer factory's bytes, in {@code describe()} or in {@code toString()}.
  *
  * <p>Records carry a unique string field {@value #ID_FIELD} (also their key), a long {@code n}
- * and a timestamp {@code at}; the read-back hook reports the ids it finds.
+ * and a timestamp {@code at}; ids start with {@code b<batchTime>-}. The read-back hook reports the
+ * ids it finds.
  *
  * <p>JUnit creates one instance of the subclass per test method, so a subclass may keep the
  * current target (a directory, key prefix, topic) in fields set up by {@link #options()}.
@@ -68,7 +70,8 @@ public abstract class SinkContractTest {
 
     /**
      * Raw options (as from the pipeline file) for a sink writing to a fresh, empty target that only
-     * this test method uses. Called once per test method, before anything is written.
+     * this test method uses. Called before anything is written, and again when a test restarts the
+     * pipeline (creates the sink anew): within one test method it must name the same target.
      */
     protected abstract Map<String, Object> options() throws Exception;
 
@@ -115,6 +118,38 @@ public abstract class SinkContractTest {
     }
 
     @Test
+    void aBatchWhoseCommitNeverRanIsRewrittenOnce() throws Exception {
+        Sink sink = sink();
+        Map<Integer, List<Record>> batch = batch(sink, FIRST_BATCH);
+        PartitionWriterFactory writers = ship(sink);
+        // Every writer committed, then the driver died before commitBatch; the restart replays the batch.
+        for (Map.Entry<Integer, List<Record>> partition : batch.entrySet()) {
+            writePartition(writers, FIRST_BATCH, partition.getKey(), partition.getValue());
+        }
+
+        writeBatch(sink(), FIRST_BATCH, batch);
+
+        assertCopies(sink, FIRST_BATCH, ids(batch), 2);
+    }
+
+    @Test
+    void aLaterBatchLeavesAnEarlierOneAsItWas() throws Exception {
+        Sink sink = sink();
+        long secondBatch = FIRST_BATCH + 1000;
+        Map<Integer, List<Record>> first = batch(sink, FIRST_BATCH);
+        Map<Integer, List<Record>> second = batch(sink, secondBatch);
+
+        writeBatch(sink, FIRST_BATCH, first);
+        writeBatch(sink, secondBatch, second);
+
+        // Sinks whose target does not separate batches report both batches' ids: keep each batch's own.
+        assertThat(visibleIds(FIRST_BATCH).stream().filter(id -> id.startsWith(batchPrefix(FIRST_BATCH))).toList())
+                .as("records of the first batch after the second").containsExactlyInAnyOrderElementsOf(ids(first));
+        assertThat(visibleIds(secondBatch).stream().filter(id -> id.startsWith(batchPrefix(secondBatch))).toList())
+                .as("records of the second batch").containsExactlyInAnyOrderElementsOf(ids(second));
+    }
+
+    @Test
     void aPartitionAbortedHalfWayLeavesNothingOnceTheBatchIsRewritten() throws Exception {
         Sink sink = sink();
         Map<Integer, List<Record>> batch = batch(sink, FIRST_BATCH);
@@ -123,7 +158,15 @@ public abstract class SinkContractTest {
         List<Serializable> messages = new ArrayList<>();
         for (Map.Entry<Integer, List<Record>> partition : batch.entrySet()) {
             List<Record> records = partition.getValue();
-            // The first attempt fails after writing some records: the runtime aborts and closes it.
+            // An attempt that fails before its first record (opening the target, say) is aborted too.
+            PartitionWriter early = writers.create(context(FIRST_BATCH, partition.getKey()));
+            try {
+                early.abort();
+            }
+            finally {
+                early.close();
+            }
+            // The next attempt fails after writing some records: the runtime aborts and closes it.
             PartitionWriter failed = writers.create(context(FIRST_BATCH, partition.getKey()));
             try {
                 for (Record record : records.subList(0, records.size() - 1)) {
@@ -279,11 +322,15 @@ public abstract class SinkContractTest {
         for (int partition = 0; partition < partitions(sink); partition++) {
             List<Record> records = new ArrayList<>();
             for (int i = 0; i < RECORDS_PER_PARTITION; i++) {
-                records.add(record("b" + batchTime + "-p" + partition + "-r" + i, partition));
+                records.add(record(batchPrefix(batchTime) + "p" + partition + "-r" + i, partition));
             }
             batch.put(partition, List.copyOf(records));
         }
         return batch;
+    }
+
+    private static String batchPrefix(long batchTime) {
+        return "b" + batchTime + "-";
     }
 
     private static List<String> ids(Map<Integer, List<Record>> batch) {
@@ -301,7 +348,7 @@ public abstract class SinkContractTest {
         SinkDelivery delivery = sink.delivery();
         switch (delivery) {
             case IDEMPOTENT, TRANSACTIONAL -> assertThat(visible)
-                    .as("records visible in a %s sink (one copy each)", delivery)
+                    .as("records visible in a sink with delivery %s (one copy each)", delivery)
                     .containsExactlyInAnyOrderElementsOf(expected);
             case APPEND -> {
                 assertThat(visible).as("records visible in an APPEND sink (every one, at least once)")
