@@ -6,27 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.sluice.api.sink.SinkFactory;
 import io.sluice.testkit.contract.SinkContractTest;
 
 /** The {@code redis} sink keeps the sink contract, against the machine's Redis: one hash per record, keyed by its id. */
 class RedisSinkContractTest extends SinkContractTest {
-    private static TestingRedis redis;
+    @RegisterExtension
+    static final TestingRedis redis = new TestingRedis();
 
     private final String prefix = redis.prefix("sink-contract-" + UUID.randomUUID().toString().substring(0, 8));
-
-    @BeforeAll
-    static void connect() {
-        redis = new TestingRedis();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        redis.close();
-    }
 
     @Override
     protected SinkFactory factory() {

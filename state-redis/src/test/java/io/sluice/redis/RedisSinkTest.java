@@ -11,10 +11,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.sluice.api.delivery.SinkDelivery;
 import io.sluice.api.error.RecordException;
@@ -28,17 +27,8 @@ import io.sluice.testkit.TestingWriterContext;
 /** The redis sink's partition writer against the machine's real Redis (pipelines run it in {@link RedisRunningCountsTest}). */
 @Timeout(60)
 class RedisSinkTest {
-    private static TestingRedis redis;
-
-    @BeforeAll
-    static void connect() {
-        redis = new TestingRedis();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final TestingRedis redis = new TestingRedis();
 
     private static Sink sink(Map<String, Object> block) {
         Map<String, Object> options = new java.util.LinkedHashMap<>(block);

@@ -5,27 +5,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.sluice.api.state.StateStoreFactory;
 import io.sluice.testkit.contract.StateStoreContractTest;
 
 /** The {@code redis} state store keeps the state store contract, against the machine's Redis. */
 class RedisStateStoreContractTest extends StateStoreContractTest {
-    private static TestingRedis redis;
+    @RegisterExtension
+    static final TestingRedis redis = new TestingRedis();
 
     private final String prefix = redis.prefix("state-contract-" + UUID.randomUUID().toString().substring(0, 8));
-
-    @BeforeAll
-    static void connect() {
-        redis = new TestingRedis();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        redis.close();
-    }
 
     @Override
     protected StateStoreFactory factory() {

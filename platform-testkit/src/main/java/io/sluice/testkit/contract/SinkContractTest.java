@@ -121,11 +121,8 @@ public abstract class SinkContractTest {
     void aBatchWhoseCommitNeverRanIsRewrittenOnce() throws Exception {
         Sink sink = sink();
         Map<Integer, List<Record>> batch = batch(sink, FIRST_BATCH);
-        PartitionWriterFactory writers = ship(sink);
         // Every writer committed, then the driver died before commitBatch; the restart replays the batch.
-        for (Map.Entry<Integer, List<Record>> partition : batch.entrySet()) {
-            writePartition(writers, FIRST_BATCH, partition.getKey(), partition.getValue());
-        }
+        writePartitions(ship(sink), FIRST_BATCH, batch);
 
         writeBatch(sink(), FIRST_BATCH, batch);
 
@@ -233,11 +230,7 @@ public abstract class SinkContractTest {
     void aRepeatedCommitBatchChangesNothing() throws Exception {
         Sink sink = sink();
         Map<Integer, List<Record>> batch = batch(sink, FIRST_BATCH);
-        PartitionWriterFactory writers = ship(sink);
-        List<Serializable> messages = new ArrayList<>();
-        for (Map.Entry<Integer, List<Record>> partition : batch.entrySet()) {
-            addIfNotNull(messages, writePartition(writers, FIRST_BATCH, partition.getKey(), partition.getValue()));
-        }
+        List<Serializable> messages = writePartitions(ship(sink), FIRST_BATCH, batch);
 
         sink.commitBatch(FIRST_BATCH, messages);
         List<String> once = visibleIds(FIRST_BATCH);
@@ -277,12 +270,17 @@ public abstract class SinkContractTest {
 
     /** Writes every partition once, as one successful attempt each, then commits the batch. */
     private void writeBatch(Sink sink, long batchTime, Map<Integer, List<Record>> batch) throws IOException {
-        PartitionWriterFactory writers = ship(sink);
+        sink.commitBatch(batchTime, writePartitions(ship(sink), batchTime, batch));
+    }
+
+    /** Writes every partition once, as one successful attempt each; returns the non-null commit messages. */
+    private List<Serializable> writePartitions(PartitionWriterFactory writers, long batchTime, Map<Integer, List<Record>> batch)
+            throws IOException {
         List<Serializable> messages = new ArrayList<>();
         for (Map.Entry<Integer, List<Record>> partition : batch.entrySet()) {
             addIfNotNull(messages, writePartition(writers, batchTime, partition.getKey(), partition.getValue()));
         }
-        sink.commitBatch(batchTime, messages);
+        return messages;
     }
 
     /** One attempt of one partition, as the runtime runs it: write*, commit (abort on failure), close. */
