@@ -86,6 +86,16 @@ public abstract class StateStoreContractTest {
     }
 
     @Test
+    void anAccessorClosesCleanlyUnusedOrAfterAReadOnly() throws Exception {
+        StateAccessorFactory accessors = accessors();
+        // A task that fails before its read, or between read and write, just closes its accessor.
+        open(accessors).close();
+        try (StateAccessor accessor = open(accessors)) {
+            accessor.read(List.of("a"));
+        }
+    }
+
+    @Test
     void aWriteReadsBackWithItsBatchTimeThroughAnyAccessor() throws Exception {
         StateAccessorFactory accessors = accessors();
         try (StateAccessor accessor = open(accessors)) {
