@@ -106,6 +106,18 @@ class RedisSinkTest {
     }
 
     @Test
+    void anAbortedWriterSendsNothingItHadNotSentYet() throws IOException {
+        String prefix = redis.prefix("abort");
+        Sink sink = sink(Map.of("key", prefix + ":counts:${level}"));
+        try (PartitionWriter writer = sink.writerFactory().create(TestingWriterContext.of(1000, 0, 0))) {
+            writer.write(count("INFO", 2));
+            writer.abort();
+        }
+
+        assertThat(redis.keys(prefix)).isEmpty();
+    }
+
+    @Test
     void aRefusedWriteFailsTheBatchNamingTheKey() {
         String prefix = redis.prefix("wrongtype");
         redis.jedis().set(prefix + ":counts:INFO", "not a hash");
