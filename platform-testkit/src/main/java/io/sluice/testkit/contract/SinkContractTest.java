@@ -65,7 +65,7 @@ public abstract class SinkContractTest {
     private final AtomicLong attempts = new AtomicLong(100);
     private final List<Sink> created = new ArrayList<>();
 
-    /** The factory under test; called once per test. */
+    /** The factory under test; called by the suite each time it creates a sink. */
     protected abstract SinkFactory factory();
 
     /**
@@ -78,8 +78,9 @@ public abstract class SinkContractTest {
     /**
      * The {@value #ID_FIELD} of every record visible in the target for the batch at
      * {@code batchTime} (epoch millis) now, one entry per copy, in any order. Called by the suite
-     * after {@link Sink#commitBatch}; sinks whose target does not separate batches may return
-     * everything in the test's target, since each test writes one batch's ids.
+     * after {@link Sink#commitBatch}. Sinks whose target does not separate batches may return
+     * everything in the test's target: where a test writes two batches, the suite keeps each
+     * batch's own ids (they start with {@code b<batchTime>-}).
      */
     protected abstract List<String> visibleIds(long batchTime) throws Exception;
 

@@ -55,12 +55,13 @@ public abstract class StateStoreContractTest {
 
     private final List<StateStore> created = new ArrayList<>();
 
-    /** The factory under test; called once per test. */
+    /** The factory under test; called by the suite each time it creates a store. */
     protected abstract StateStoreFactory factory();
 
     /**
      * Raw options (as in the pipeline's {@code state} block) for a store that only this test
-     * method uses and that holds no state yet. Called once per test method.
+     * method uses and that holds no state yet. Called by the suite when it creates the store, once
+     * per test method.
      */
     protected abstract Map<String, Object> options() throws Exception;
 
