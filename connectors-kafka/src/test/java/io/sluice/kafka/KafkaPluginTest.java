@@ -3,6 +3,7 @@ package io.sluice.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import io.sluice.api.option.Options;
 import io.sluice.api.plugin.PluginKind;
 import io.sluice.api.plugin.PluginModule;
 import io.sluice.core.TestPipelines;
+import io.sluice.testkit.Serialization;
 
 /** Discovery, documentation and option rules of the Kafka plugin; no broker needed. */
 class KafkaPluginTest {
@@ -68,19 +70,12 @@ class KafkaPluginTest {
         raw.put("kafka", Map.of("ssl", Map.of("truststore", Map.of("password", "changeit-now"))));
         java.util.HashMap<String, Object> config = new java.util.HashMap<>(source(raw).consumerConfig());
 
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(config);
-        }
-        assertThat(new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("changeit-now");
-        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> read = (Map<String, Object>) in.readObject();
-            // Kafka itself takes the restored value as its password setting.
-            org.apache.kafka.clients.consumer.ConsumerConfig parsed = new org.apache.kafka.clients.consumer.ConsumerConfig(
-                    withDeserializers(read));
-            assertThat(parsed.getPassword("ssl.truststore.password").value()).isEqualTo("changeit-now");
-        }
+        byte[] bytes = Serialization.serialize(config);
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("changeit-now");
+        Map<String, Object> read = Serialization.roundTrip(config);
+        // Kafka itself takes the restored value as its password setting.
+        org.apache.kafka.clients.consumer.ConsumerConfig parsed = new org.apache.kafka.clients.consumer.ConsumerConfig(withDeserializers(read));
+        assertThat(parsed.getPassword("ssl.truststore.password").value()).isEqualTo("changeit-now");
     }
 
     private static Map<String, Object> withDeserializers(Map<String, Object> config) {

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.sluice.api.error.RecordException;
 import io.sluice.api.error.SluiceException;
@@ -22,19 +23,23 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Writes one partition of one batch to Redis in a pipeline, sent every {@value #FLUSH_EVERY}
- * records and at commit; replies are checked at each send so a refused command (e.g. WRONGTYPE)
- * fails the batch with its key. Used by one task thread, never serialized. Values are written as
- * text: numbers and booleans as Java prints them, timestamps in ISO-8601, bytes in Base64.
+ * Writes one partition of one batch to Redis: commands are kept here and sent in one pipeline
+ * every {@value #FLUSH_EVERY} commands and at commit, on a connection borrowed for that send only;
+ * replies are checked at each send so a refused command (e.g. WRONGTYPE) fails the batch with its
+ * key. Commands not sent yet are dropped by {@link #abort}. Used by one task thread, never
+ * serialized. Values are written as text: numbers and booleans as Java prints them, timestamps in
+ * ISO-8601, bytes in Base64.
  */
 final class RedisPartitionWriter implements PartitionWriter {
     private static final int FLUSH_EVERY = 1000;
 
     private final RedisSinkOptions options;
     private final UnifiedJedis client;
-    private AbstractPipeline pipeline;
-    private final List<Response<?>> replies = new ArrayList<>();
-    private final List<String> replyKeys = new ArrayList<>();
+    private final List<Command> pending = new ArrayList<>();
+
+    /** A command not sent yet, and the key it writes (for messages). */
+    private record Command(String key, Function<AbstractPipeline, Response<?>> send) {
+    }
 
     RedisPartitionWriter(RedisSinkOptions options, UnifiedJedis client) {
         this.options = requireNonNull(options, "options is null");
@@ -48,11 +53,11 @@ final class RedisPartitionWriter implements PartitionWriter {
         switch (options.dataType()) {
             case HASH -> {
                 Map<String, String> hash = hashOf(record);
-                track(key, pipeline().hset(key, hash));
+                pending.add(new Command(key, pipeline -> pipeline.hset(key, hash)));
             }
             case STRING -> {
                 String value = options.valueField().map(field -> required(record, field)).orElseGet(() -> json(record));
-                track(key, pipeline().set(key, value));
+                pending.add(new Command(key, pipeline -> pipeline.set(key, value)));
             }
             case SORTED_SET -> {
                 String member = required(record, options.memberField());
@@ -67,13 +72,15 @@ final class RedisPartitionWriter implements PartitionWriter {
                 catch (IllegalArgumentException e) {
                     throw new RecordException("score field [" + options.scoreField() + "] is not a number", e);
                 }
-                track(key, pipeline().zadd(key, score, member));
+                double memberScore = score;
+                pending.add(new Command(key, pipeline -> pipeline.zadd(key, memberScore, member)));
             }
         }
         if (options.ttlMillis() > 0) {
-            track(key, pipeline.pexpire(key, options.ttlMillis()));
+            long ttl = options.ttlMillis();
+            pending.add(new Command(key, pipeline -> pipeline.pexpire(key, ttl)));
         }
-        if (replies.size() >= FLUSH_EVERY) {
+        if (pending.size() >= FLUSH_EVERY) {
             flush();
         }
     }
@@ -85,50 +92,29 @@ final class RedisPartitionWriter implements PartitionWriter {
     }
 
     /**
-     * Forgets the replies; commands already sent cannot be taken back, which is safe because every
-     * command is a set: the batch's retry writes the same values again.
+     * Drops the commands not sent yet; commands already sent cannot be taken back, which is safe
+     * because every command is a set: the batch's retry writes the same values again.
      */
     @Override
     public void abort() {
-        replies.clear();
-        replyKeys.clear();
+        pending.clear();
     }
 
+    /** Drops anything not sent; the connection went back to the pool after the last send. */
     @Override
     public void close() {
-        if (pipeline != null) {
-            try {
-                pipeline.close();
-            }
-            catch (JedisException e) {
-                // Already failed or aborted; the connection goes back to the pool (or is dropped if broken).
-            }
-            pipeline = null;
-        }
-    }
-
-    private AbstractPipeline pipeline() throws IOException {
-        if (pipeline == null) {
-            try {
-                pipeline = client.pipelined();
-            }
-            catch (JedisException e) {
-                throw failed(e);
-            }
-        }
-        return pipeline;
-    }
-
-    private void track(String key, Response<?> reply) {
-        replies.add(reply);
-        replyKeys.add(key);
+        pending.clear();
     }
 
     private void flush() throws IOException {
-        if (pipeline == null) {
+        if (pending.isEmpty()) {
             return;
         }
-        try {
+        List<Response<?>> replies = new ArrayList<>(pending.size());
+        try (AbstractPipeline pipeline = client.pipelined()) {
+            for (Command command : pending) {
+                replies.add(command.send().apply(pipeline));
+            }
             pipeline.sync();
         }
         catch (JedisException e) {
@@ -140,11 +126,10 @@ final class RedisPartitionWriter implements PartitionWriter {
             }
             catch (JedisDataException e) {
                 // Redis refused the command itself (WRONGTYPE, OOM): retrying the batch will not help.
-                throw SluiceException.externalFatal("Redis refused a write to key [" + replyKeys.get(i) + "]: " + e.getMessage(), e);
+                throw SluiceException.externalFatal("Redis refused a write to key [" + pending.get(i).key() + "]: " + e.getMessage(), e);
             }
         }
-        replies.clear();
-        replyKeys.clear();
+        pending.clear();
     }
 
     private IOException failed(JedisException e) {

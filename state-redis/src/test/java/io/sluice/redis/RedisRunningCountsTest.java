@@ -13,10 +13,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sluice.api.record.Record;
@@ -38,20 +37,11 @@ import redis.clients.jedis.UnifiedJedis;
 class RedisRunningCountsTest {
     private static final String[] LEVELS = {"DEBUG", "INFO", "WARN", "ERROR", "FATAL"};
 
-    private static TestingRedis redis;
+    @RegisterExtension
+    static final TestingRedis redis = new TestingRedis();
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void connect() {
-        redis = new TestingRedis();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        redis.close();
-    }
 
     @Test
     void runningCountsOver50BatchesEqualARecountInStateAndInTheSink() throws Exception {

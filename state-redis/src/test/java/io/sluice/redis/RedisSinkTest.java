@@ -1,51 +1,43 @@
 package io.sluice.redis;
 
+import static io.sluice.testkit.OptionsAssertions.NO_DEFAULT;
+import static io.sluice.testkit.OptionsAssertions.assertDefaults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.sluice.api.delivery.SinkDelivery;
 import io.sluice.api.error.RecordException;
 import io.sluice.api.error.SluiceException;
-import io.sluice.api.plugin.PluginContext;
 import io.sluice.api.record.Record;
 import io.sluice.api.sink.PartitionWriter;
 import io.sluice.api.sink.Sink;
-import io.sluice.api.sink.WriterContext;
-import io.sluice.api.source.Positions;
+import io.sluice.testkit.TestingPluginContext;
+import io.sluice.testkit.TestingWriterContext;
 
 /** The redis sink's partition writer against the machine's real Redis (pipelines run it in {@link RedisRunningCountsTest}). */
 @Timeout(60)
 class RedisSinkTest {
-    private static TestingRedis redis;
-
-    @BeforeAll
-    static void connect() {
-        redis = new TestingRedis();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final TestingRedis redis = new TestingRedis();
 
     private static Sink sink(Map<String, Object> block) {
         Map<String, Object> options = new java.util.LinkedHashMap<>(block);
         options.put("uri", TestingRedis.URI);
-        return new RedisSinkFactory().create(RedisSinkOptions.SPECS.parse(options), new TestingPluginContext());
+        return new RedisSinkFactory().create(RedisSinkOptions.SPECS.parse(options), TestingPluginContext.of("sinks[0]"));
     }
 
     private static void writeBatch(Sink sink, Record... records) throws IOException {
-        try (PartitionWriter writer = sink.writerFactory().create(new TestingWriterContext())) {
+        try (PartitionWriter writer = sink.writerFactory().create(TestingWriterContext.of(1000, 0, 0))) {
             for (Record record : records) {
                 writer.write(record);
             }
@@ -104,13 +96,25 @@ class RedisSinkTest {
     void aRecordWithoutTheKeyFieldIsRejectedAloneForTheDeadLetterPath() throws IOException {
         String prefix = redis.prefix("reject");
         Sink sink = sink(Map.of("key", prefix + ":counts:${level}"));
-        try (PartitionWriter writer = sink.writerFactory().create(new TestingWriterContext())) {
+        try (PartitionWriter writer = sink.writerFactory().create(TestingWriterContext.of(1000, 0, 0))) {
             assertThatThrownBy(() -> writer.write(Record.builder().field("count", 1L).build()))
                     .isInstanceOf(RecordException.class).hasMessageContaining("[level]");
             writer.write(count("INFO", 2));
             writer.commit();
         }
         assertThat(redis.jedis().hget(prefix + ":counts:INFO", "count")).isEqualTo("2");
+    }
+
+    @Test
+    void anAbortedWriterSendsNothingItHadNotSentYet() throws IOException {
+        String prefix = redis.prefix("abort");
+        Sink sink = sink(Map.of("key", prefix + ":counts:${level}"));
+        try (PartitionWriter writer = sink.writerFactory().create(TestingWriterContext.of(1000, 0, 0))) {
+            writer.write(count("INFO", 2));
+            writer.abort();
+        }
+
+        assertThat(redis.keys(prefix)).isEmpty();
     }
 
     @Test
@@ -125,6 +129,17 @@ class RedisSinkTest {
     }
 
     @Test
+    void everySinkOptionHasARecordedDefault() {
+        assertDefaults(RedisSinkOptions.SPECS, Map.ofEntries(
+                Map.entry("uri", NO_DEFAULT), Map.entry("password", NO_DEFAULT), Map.entry("database", NO_DEFAULT),
+                Map.entry("sentinel-master", NO_DEFAULT), Map.entry("sentinels", NO_DEFAULT), Map.entry("cluster-nodes", NO_DEFAULT),
+                Map.entry("pool-size", 8), Map.entry("timeout", Duration.ofSeconds(2)),
+                Map.entry("data-type", RedisSinkOptions.DataType.HASH), Map.entry("key", NO_DEFAULT), Map.entry("fields", NO_DEFAULT),
+                Map.entry("value-field", NO_DEFAULT), Map.entry("member-field", NO_DEFAULT), Map.entry("score-field", NO_DEFAULT),
+                Map.entry("ttl", NO_DEFAULT)));
+    }
+
+    @Test
     void optionsThatDoNotFitTheDataTypeAreReported() {
         assertThatThrownBy(() -> sink(Map.of("data-type", "sorted-set", "key", "k")))
                 .hasMessageContaining("needs options [member-field] and [score-field]");
@@ -132,59 +147,5 @@ class RedisSinkTest {
                 .hasMessageContaining("option [value-field] applies to data-type [string] only, not [hash]");
         assertThatThrownBy(() -> sink(Map.of("key", "k:${level")))
                 .hasMessageContaining("unclosed");
-    }
-
-    private static final class TestingWriterContext implements WriterContext {
-        @Override
-        public String pipelineName() {
-            return "test";
-        }
-
-        @Override
-        public String sinkName() {
-            return "sinks[0]";
-        }
-
-        @Override
-        public long batchTime() {
-            return 1000;
-        }
-
-        @Override
-        public int partitionId() {
-            return 0;
-        }
-
-        @Override
-        public long attemptId() {
-            return 0;
-        }
-
-        @Override
-        public Map<String, Positions> positions() {
-            return Map.of();
-        }
-    }
-
-    private static final class TestingPluginContext implements PluginContext {
-        @Override
-        public String pipelineName() {
-            return "test";
-        }
-
-        @Override
-        public String componentName() {
-            return "sinks[0]";
-        }
-
-        @Override
-        public java.time.Duration batchInterval() {
-            return java.time.Duration.ofSeconds(1);
-        }
-
-        @Override
-        public String checkpointLocation() {
-            return "file:/tmp/none";
-        }
     }
 }

@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sluice.api.error.SluiceException;
@@ -25,17 +24,8 @@ import redis.clients.jedis.Jedis;
 /** The accessor against the machine's real Redis. */
 @Timeout(60)
 class RedisStateAccessorTest {
-    private static TestingRedis redis;
-
-    @BeforeAll
-    static void connect() {
-        redis = new TestingRedis();
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final TestingRedis redis = new TestingRedis();
 
     private static RedisStateAccessorFactory factory(String prefix, Optional<Duration> ttl) {
         return new RedisStateAccessorFactory(TestingRedis.connection(Map.of("uri", TestingRedis.URI)), prefix, ttl);
@@ -57,20 +47,6 @@ class RedisStateAccessorTest {
         }
         assertThat(redis.keys(prefix)).containsExactlyInAnyOrder(prefix + ":p.t:a", prefix + ":p.t:b");
         assertThat(redis.jedis().pttl(prefix + ":p.t:a")).isEqualTo(-1L);
-    }
-
-    @Test
-    void aReplayedOrOlderBatchLeavesTheStoredStateAlone() throws IOException {
-        String prefix = redis.prefix("guard");
-        try (StateAccessor accessor = factory(prefix, Optional.empty()).open("p.t", Optional.empty())) {
-            accessor.write(Map.of("k", count(5)), List.of(), 2000);
-            accessor.write(Map.of("k", count(99)), List.of(), 2000);
-            accessor.write(Map.of("k", count(98)), List.of(), 1000);
-            assertThat(accessor.read(List.of("k"))).containsEntry("k", new StoredState(count(5), 2000));
-
-            accessor.write(Map.of("k", count(6)), List.of(), 3000);
-            assertThat(accessor.read(List.of("k"))).containsEntry("k", new StoredState(count(6), 3000));
-        }
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import io.sluice.api.option.OptionSpecs;
 import io.sluice.api.option.Options;
 import redis.clients.jedis.JedisPooled;
@@ -18,8 +21,10 @@ import redis.clients.jedis.resps.ScanResult;
 /**
  * The machine's Redis at 127.0.0.1:6379, for tests: fails loudly when it is not there (never
  * skips), hands out key prefixes unique to this test run, and deletes their keys afterwards.
+ * A test class registers it once: {@code @RegisterExtension static final TestingRedis redis = new TestingRedis();}
+ * and JUnit closes it after the class.
  */
-final class TestingRedis implements AutoCloseable {
+final class TestingRedis implements AutoCloseable, AfterAllCallback {
     static final String URI = "redis://127.0.0.1:6379";
 
     private final JedisPooled jedis;
@@ -79,6 +84,11 @@ final class TestingRedis implements AutoCloseable {
 
     static Options parse(OptionSpecs specs, Map<String, Object> block) {
         return specs.parse(block);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** Deletes every key this run wrote. */

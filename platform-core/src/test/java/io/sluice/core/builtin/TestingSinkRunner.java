@@ -14,6 +14,7 @@ import io.sluice.api.record.Record;
 import io.sluice.api.sink.PartitionWriter;
 import io.sluice.api.sink.PartitionWriterFactory;
 import io.sluice.api.sink.Sink;
+import io.sluice.testkit.TestingWriterContext;
 
 /**
  * Writes one batch through a sink the way the runtime does: the writer factory is shipped to the

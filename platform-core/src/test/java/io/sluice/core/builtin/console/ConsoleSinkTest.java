@@ -22,10 +22,10 @@ import io.sluice.api.delivery.SinkDelivery;
 import io.sluice.api.record.Record;
 import io.sluice.api.sink.PartitionWriter;
 import io.sluice.api.sink.Sink;
-import io.sluice.core.builtin.TestingPluginContext;
 import io.sluice.core.builtin.TestingSinkRunner;
 import io.sluice.core.builtin.TestingSpark;
-import io.sluice.core.builtin.TestingWriterContext;
+import io.sluice.testkit.TestingPluginContext;
+import io.sluice.testkit.TestingWriterContext;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ConsoleSinkTest {

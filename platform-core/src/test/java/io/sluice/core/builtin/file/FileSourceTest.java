@@ -26,9 +26,9 @@ import io.sluice.api.error.SluiceException;
 import io.sluice.api.record.Origin;
 import io.sluice.api.record.Record;
 import io.sluice.api.source.Source;
-import io.sluice.core.builtin.TestingPluginContext;
 import io.sluice.core.builtin.TestingSourceContext;
 import io.sluice.core.builtin.TestingSpark;
+import io.sluice.testkit.TestingPluginContext;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 @SuppressWarnings("deprecation")

@@ -1,5 +1,8 @@
 package io.sluice.core.builtin.filesink;
 
+import static io.sluice.testkit.OptionsAssertions.NO_DEFAULT;
+import static io.sluice.testkit.OptionsAssertions.assertDefaults;
+import static io.sluice.testkit.OptionsAssertions.assertFullMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,13 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.sluice.api.delivery.SinkDelivery;
 import io.sluice.api.error.SluiceException;
+import io.sluice.api.option.Options;
 import io.sluice.api.record.Record;
 import io.sluice.api.sink.PartitionWriter;
 import io.sluice.api.sink.Sink;
-import io.sluice.core.builtin.TestingPluginContext;
 import io.sluice.core.builtin.TestingSinkRunner;
 import io.sluice.core.builtin.TestingSpark;
-import io.sluice.core.builtin.TestingWriterContext;
+import io.sluice.testkit.TestingPluginContext;
+import io.sluice.testkit.TestingWriterContext;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class FileSinkTest {
@@ -222,6 +226,21 @@ class FileSinkTest {
     @Test
     void isIdempotent() throws Exception {
         assertThat(sink(Map.of()).delivery()).isEqualTo(SinkDelivery.IDEMPOTENT);
+    }
+
+    @Test
+    void everyOptionHasARecordedDefault() {
+        assertDefaults(FileSinkOptions.SPECS, Map.of("path", NO_DEFAULT, "format", FileSinkFormat.JSONL, "header", false,
+                "fields", NO_DEFAULT, "compression", FileSinkCompression.NONE));
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        Options options = assertFullMapping(FileSinkOptions.SPECS, Map.of("path", "file:/data/out", "format", "csv", "header", true,
+                "fields", List.of("b", "a"), "compression", "gzip"));
+
+        assertThat(FileSinkOptions.parse(options))
+                .isEqualTo(new FileSinkOptions("file:/data/out", FileSinkFormat.CSV, true, List.of("b", "a"), FileSinkCompression.GZIP));
     }
 
     @Test

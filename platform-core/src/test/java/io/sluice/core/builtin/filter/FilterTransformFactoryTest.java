@@ -1,13 +1,9 @@
 package io.sluice.core.builtin.filter;
 
+import static io.sluice.testkit.Serialization.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +20,12 @@ import io.sluice.api.error.ErrorKind;
 import io.sluice.api.error.RecordException;
 import io.sluice.api.option.OptionSpec;
 import io.sluice.api.option.OptionsException;
-import io.sluice.api.plugin.PluginContext;
 import io.sluice.api.plugin.PluginModule;
 import io.sluice.api.record.Origin;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 import io.sluice.api.transform.TransformFactory;
+import io.sluice.testkit.TestingPluginContext;
 
 class FilterTransformFactoryTest {
     private static final Origin ORIGIN = new Origin("logs", "p0", 3);
@@ -160,7 +156,7 @@ class FilterTransformFactoryTest {
 
     static RecordFunction function(String expression) {
         FilterTransformFactory factory = new FilterTransformFactory();
-        return factory.create(factory.options().parse(Map.of("expression", expression)), new TestingContext()).function();
+        return factory.create(factory.options().parse(Map.of("expression", expression)), TestingPluginContext.of("transforms[0]")).function();
     }
 
     static List<Record> apply(RecordFunction function, Record record) throws Exception {
@@ -175,37 +171,5 @@ class FilterTransformFactoryTest {
             builder.field((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return builder.build();
-    }
-
-    private static RecordFunction roundTrip(RecordFunction function) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(function);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (RecordFunction) in.readObject();
-        }
-    }
-
-    private static final class TestingContext implements PluginContext {
-        @Override
-        public String pipelineName() {
-            return "test";
-        }
-
-        @Override
-        public String componentName() {
-            return "transforms[0]";
-        }
-
-        @Override
-        public Duration batchInterval() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public String checkpointLocation() {
-            return "file:/tmp/test";
-        }
     }
 }

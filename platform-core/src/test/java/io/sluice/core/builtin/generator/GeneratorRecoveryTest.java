@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sluice.api.record.Record;
-import io.sluice.core.builtin.TestingPluginContext;
 import io.sluice.core.builtin.TestingSourceContext;
+import io.sluice.testkit.TestingPluginContext;
 
 /**
  * The generator survives a real Spark checkpoint recovery: the restored graph regenerates the

@@ -1,5 +1,8 @@
 package io.sluice.core.builtin.generator;
 
+import static io.sluice.testkit.OptionsAssertions.NO_DEFAULT;
+import static io.sluice.testkit.OptionsAssertions.assertDefaults;
+import static io.sluice.testkit.OptionsAssertions.assertFullMapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,9 +36,9 @@ import io.sluice.api.record.Origin;
 import io.sluice.api.record.Record;
 import io.sluice.api.source.Positions;
 import io.sluice.api.source.Source;
-import io.sluice.core.builtin.TestingPluginContext;
 import io.sluice.core.builtin.TestingSourceContext;
 import io.sluice.core.builtin.TestingSpark;
+import io.sluice.testkit.TestingPluginContext;
 import scala.reflect.ClassTag$;
 
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -209,18 +212,31 @@ class GeneratorSourceTest {
     }
 
     @Test
-    void defaultsAndDelivery() {
-        GeneratorOptions defaults = GeneratorOptions.parse(new GeneratorSourceFactory().options().parse(Map.of()));
+    void everyOptionHasARecordedDefault() {
+        assertDefaults(GeneratorOptions.SPECS, Map.of(
+                "rate", 1000, "seed", 42L, "partitions", 2, "levels", List.of("DEBUG", "INFO", "WARN", "ERROR"),
+                "level-weights", NO_DEFAULT, "hosts", 8, "limit", 0L, "start-time", NO_DEFAULT));
 
-        assertThat(defaults.rate()).isEqualTo(1000);
-        assertThat(defaults.seed()).isEqualTo(42);
-        assertThat(defaults.partitions()).isEqualTo(2);
-        assertThat(defaults.levels()).containsExactly("DEBUG", "INFO", "WARN", "ERROR");
+        GeneratorOptions defaults = GeneratorOptions.parse(GeneratorOptions.SPECS.parse(Map.of()));
         assertThat(defaults.levelWeights()).containsExactly(10, 60, 20, 10);
-        assertThat(defaults.hosts()).isEqualTo(8);
-        assertThat(defaults.limit()).isZero();
         assertThat(defaults.startTime()).isEmpty();
         assertThat(create(Map.of()).delivery()).isEqualTo(SourceDelivery.REPLAYABLE);
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        GeneratorOptions options = GeneratorOptions.parse(assertFullMapping(GeneratorOptions.SPECS, Map.of(
+                "rate", 50, "seed", 7, "partitions", 3, "levels", List.of("INFO", "FATAL"), "level-weights", List.of("3", "1"),
+                "hosts", 2, "limit", 500, "start-time", "2026-11-30T07:00:00Z")));
+
+        assertThat(options.rate()).isEqualTo(50);
+        assertThat(options.seed()).isEqualTo(7);
+        assertThat(options.partitions()).isEqualTo(3);
+        assertThat(options.levels()).containsExactly("INFO", "FATAL");
+        assertThat(options.levelWeights()).containsExactly(3, 1);
+        assertThat(options.hosts()).isEqualTo(2);
+        assertThat(options.limit()).isEqualTo(500);
+        assertThat(options.startTime()).contains(Instant.parse("2026-11-30T07:00:00Z"));
     }
 
     @Test

@@ -1,13 +1,9 @@
 package io.sluice.core.builtin.map;
 
+import static io.sluice.testkit.Serialization.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +21,12 @@ import io.sluice.api.error.ErrorKind;
 import io.sluice.api.error.SluiceException;
 import io.sluice.api.option.OptionSpec;
 import io.sluice.api.option.OptionsException;
-import io.sluice.api.plugin.PluginContext;
 import io.sluice.api.plugin.PluginModule;
 import io.sluice.api.record.Origin;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 import io.sluice.api.transform.TransformFactory;
+import io.sluice.testkit.TestingPluginContext;
 
 class MapTransformFactoryTest {
     private static final MapTransformFactory FACTORY = new MapTransformFactory();
@@ -127,23 +123,13 @@ class MapTransformFactoryTest {
     }
 
     private static RecordFunction function(String className) {
-        return FACTORY.create(FACTORY.options().parse(Map.of("class", className)), new TestingContext()).function();
+        return FACTORY.create(FACTORY.options().parse(Map.of("class", className)), TestingPluginContext.of("transforms[0]")).function();
     }
 
     private static List<Record> apply(RecordFunction function, Record record) throws Exception {
         List<Record> out = new ArrayList<>();
         function.apply(record, out::add);
         return out;
-    }
-
-    private static RecordFunction roundTrip(RecordFunction function) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(function);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (RecordFunction) in.readObject();
-        }
     }
 
     public abstract static class AbstractFunction implements RecordFunction {
@@ -195,28 +181,6 @@ class MapTransformFactoryTest {
             synchronized (lock) {
                 out.accept(record);
             }
-        }
-    }
-
-    private static final class TestingContext implements PluginContext {
-        @Override
-        public String pipelineName() {
-            return "test";
-        }
-
-        @Override
-        public String componentName() {
-            return "transforms[0]";
-        }
-
-        @Override
-        public Duration batchInterval() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public String checkpointLocation() {
-            return "file:/tmp/test";
         }
     }
 }

@@ -7,13 +7,10 @@ import static io.sluice.core.builtin.parse.TestingParseTransform.parse;
 import static io.sluice.core.builtin.parse.TestingParseTransform.parsed;
 import static io.sluice.core.builtin.parse.TestingParseTransform.textRecord;
 import static io.sluice.core.builtin.parse.TestingParseTransform.with;
+import static io.sluice.testkit.Serialization.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -204,15 +201,5 @@ class ParseRecordFunctionTest {
         RecordFunction copy = roundTrip(original);
         assertThat(copy).isNotSameAs(original);
         assertThat(apply(copy, textRecord(line))).containsExactly(expected);
-    }
-
-    static RecordFunction roundTrip(RecordFunction function) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(function);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (RecordFunction) in.readObject();
-        }
     }
 }

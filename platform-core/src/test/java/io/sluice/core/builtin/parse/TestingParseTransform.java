@@ -1,17 +1,16 @@
 package io.sluice.core.builtin.parse;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.sluice.api.plugin.PluginContext;
 import io.sluice.api.record.Origin;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 import io.sluice.api.transform.RecordTransform;
+import io.sluice.testkit.TestingPluginContext;
 
 /** Builds {@code parse} functions from raw options, as the planner does, and runs them on records. */
 final class TestingParseTransform {
@@ -22,7 +21,7 @@ final class TestingParseTransform {
 
     static RecordFunction function(Map<String, ?> rawOptions) {
         ParseTransformFactory factory = new ParseTransformFactory();
-        RecordTransform transform = factory.create(factory.options().parse(rawOptions), new TestingContext());
+        RecordTransform transform = factory.create(factory.options().parse(rawOptions), TestingPluginContext.of("transforms[0]"));
         return transform.function();
     }
 
@@ -55,27 +54,5 @@ final class TestingParseTransform {
         Map<String, Object> copy = new LinkedHashMap<>(options);
         copy.put(key, value);
         return copy;
-    }
-
-    private static final class TestingContext implements PluginContext {
-        @Override
-        public String pipelineName() {
-            return "test";
-        }
-
-        @Override
-        public String componentName() {
-            return "transforms[0]";
-        }
-
-        @Override
-        public Duration batchInterval() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public String checkpointLocation() {
-            return "file:/tmp/test";
-        }
     }
 }

@@ -3,7 +3,7 @@ package io.sluice.core.builtin.select;
 import static io.sluice.core.builtin.select.TestingSelectTransforms.apply;
 import static io.sluice.core.builtin.select.TestingSelectTransforms.function;
 import static io.sluice.core.builtin.select.TestingSelectTransforms.record;
-import static io.sluice.core.builtin.select.TestingSelectTransforms.roundTrip;
+import static io.sluice.testkit.Serialization.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,21 +1,18 @@
 package io.sluice.core.builtin.select;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
+import static io.sluice.testkit.Serialization.roundTrip;
+
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.sluice.api.plugin.PluginContext;
 import io.sluice.api.record.Origin;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 import io.sluice.api.transform.RecordTransform;
 import io.sluice.api.transform.TransformFactory;
+import io.sluice.testkit.TestingPluginContext;
 
 /** Builds functions from raw options, as the planner does, and runs them on records. */
 final class TestingSelectTransforms {
@@ -25,7 +22,7 @@ final class TestingSelectTransforms {
     }
 
     static RecordFunction function(TransformFactory factory, Map<String, ?> rawOptions) {
-        RecordTransform transform = (RecordTransform) factory.create(factory.options().parse(rawOptions), new TestingContext());
+        RecordTransform transform = (RecordTransform) factory.create(factory.options().parse(rawOptions), TestingPluginContext.of("transforms[0]"));
         return transform.function();
     }
 
@@ -46,37 +43,5 @@ final class TestingSelectTransforms {
             builder.field((String) namesAndValues[i], namesAndValues[i + 1]);
         }
         return builder.build();
-    }
-
-    static RecordFunction roundTrip(RecordFunction function) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(function);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (RecordFunction) in.readObject();
-        }
-    }
-
-    private static final class TestingContext implements PluginContext {
-        @Override
-        public String pipelineName() {
-            return "test";
-        }
-
-        @Override
-        public String componentName() {
-            return "transforms[0]";
-        }
-
-        @Override
-        public Duration batchInterval() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public String checkpointLocation() {
-            return "file:/tmp/test";
-        }
     }
 }
