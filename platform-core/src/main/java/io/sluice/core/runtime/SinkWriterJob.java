@@ -127,6 +127,7 @@ public final class SinkWriterJob implements Serializable {
         List<Record> rejected = new ArrayList<>();
         long count = 0;
         PartitionWriter writer = factory.create(context);
+        Exception failure = null;
         try {
             while (records.hasNext()) {
                 Record record = records.next();
@@ -146,6 +147,7 @@ public final class SinkWriterJob implements Serializable {
             return new PartitionResult(message, rejected, count);
         }
         catch (IOException | RuntimeException e) {
+            failure = e;
             try {
                 writer.abort();
             }
@@ -155,7 +157,16 @@ public final class SinkWriterJob implements Serializable {
             throw e;
         }
         finally {
-            writer.close();
+            // A failure to close must not hide the failure that got us here.
+            try {
+                writer.close();
+            }
+            catch (IOException | RuntimeException closeFailure) {
+                if (failure == null) {
+                    throw closeFailure;
+                }
+                failure.addSuppressed(closeFailure);
+            }
         }
     }
 

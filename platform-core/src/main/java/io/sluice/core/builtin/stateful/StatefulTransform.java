@@ -148,7 +148,9 @@ public final class StatefulTransform implements StreamTransform {
                 }
                 results.add(new Tuple2<>(entry.getValue()._1(), merged));
             }
-            accessor.write(updates, List.of(), batchTime);
+            if (!updates.isEmpty()) {
+                accessor.write(updates, List.of(), batchTime);
+            }
         }
         return results.iterator();
     }
