@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -31,10 +30,38 @@ final class TestingHbaseCluster {
 
     private final Process process;
     private final int zookeeperPort;
+    private final java.util.concurrent.BlockingQueue<String> replies;
+    private final PrintWriter commands;
 
-    private TestingHbaseCluster(Process process, int zookeeperPort) {
+    private TestingHbaseCluster(Process process, int zookeeperPort, java.util.concurrent.BlockingQueue<String> replies) {
         this.process = process;
         this.zookeeperPort = zookeeperPort;
+        this.replies = replies;
+        this.commands = new PrintWriter(new java.io.OutputStreamWriter(process.getOutputStream(), UTF_8), true);
+    }
+
+    /** Stops the only region server, as a crash of its machine would: the cluster serves no table until {@link #startRegionServer}. */
+    void stopRegionServer() {
+        command("stop-regionserver", "REGIONSERVER STOPPED");
+    }
+
+    /** Starts a new region server; the master reassigns the regions to it. */
+    void startRegionServer() {
+        command("start-regionserver", "REGIONSERVER STARTED");
+    }
+
+    private synchronized void command(String command, String reply) {
+        commands.println(command);
+        try {
+            String line = replies.poll(120, TimeUnit.SECONDS);
+            if (!reply.equals(line)) {
+                throw new AssertionError("the HBase mini cluster answered [" + line + "] to [" + command + "]");
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     static synchronized TestingHbaseCluster get() {
@@ -70,6 +97,7 @@ final class TestingHbaseCluster {
             Path log = Path.of("target", "hbase-mini-cluster.log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             CompletableFuture<Integer> port = new CompletableFuture<>();
+            java.util.concurrent.BlockingQueue<String> replies = new java.util.concurrent.LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));
                         PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, UTF_8), true)) {
@@ -78,6 +106,9 @@ final class TestingHbaseCluster {
                         Matcher ready = READY.matcher(line);
                         if (ready.find()) {
                             port.complete(Integer.parseInt(ready.group(1)));
+                        }
+                        if (line.startsWith("REGIONSERVER ") || line.startsWith("UNKNOWN COMMAND")) {
+                            replies.add(line);
                         }
                     }
                 }
@@ -89,7 +120,7 @@ final class TestingHbaseCluster {
             reader.setDaemon(true);
             reader.start();
             try {
-                return new TestingHbaseCluster(process, port.get(240, TimeUnit.SECONDS));
+                return new TestingHbaseCluster(process, port.get(240, TimeUnit.SECONDS), replies);
             }
             catch (Exception e) {
                 process.destroyForcibly();
@@ -102,12 +133,8 @@ final class TestingHbaseCluster {
     }
 
     private void stop() {
-        try (OutputStream in = process.getOutputStream()) {
-            // Closing its stdin tells the fixture to shut the cluster down.
-        }
-        catch (IOException e) {
-            // Already gone.
-        }
+        // Closing its stdin tells the fixture to shut the cluster down.
+        commands.close();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -1,14 +1,16 @@
 package io.sluice.testkit.hbase;
 
+import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
  * Runs HBase's mini cluster (one master, one region server, ZooKeeper, HDFS) until its standard
  * input closes, then stops it and exits. Prints {@code HBASE-MINI-CLUSTER READY zookeeper-port=<port>}
- * once it serves. Started by tests as a separate JVM with {@code target/fixture-classpath.txt};
+ * once it serves. Lines on stdin control it, for outage tests: {@code stop-regionserver} (answers
+ * {@code REGIONSERVER STOPPED}) and {@code start-regionserver} (answers {@code REGIONSERVER STARTED}). Started by tests as a separate JVM with {@code target/fixture-classpath.txt};
  * HBase's classes are reached through method handles so that this module compiles against nothing of
  * them (plain reflection would load every method's types, some from jars the cluster does not need).
  *
@@ -37,9 +39,24 @@ public final class HbaseMiniClusterMain {
         int port = (int) lookup.findVirtual(zookeeperClass, "getClientPort", MethodType.methodType(int.class)).invoke(zookeeper);
         System.out.println("HBASE-MINI-CLUSTER READY zookeeper-port=" + port);
         System.out.flush();
-        InputStream in = System.in;
-        while (in.read() >= 0) {
-            // Wait for the test JVM to close our stdin (or to die).
+        Class<?> threadClass = Class.forName("org.apache.hadoop.hbase.util.JVMClusterUtil$RegionServerThread");
+        Object cluster = lookup.findVirtual(utilityClass, "getMiniHBaseCluster", MethodType.methodType(clusterClass)).invoke(utility);
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        // Until the test JVM closes our stdin (or dies).
+        for (String command = commands.readLine(); command != null; command = commands.readLine()) {
+            switch (command.trim()) {
+                case "stop-regionserver" -> {
+                    lookup.findVirtual(clusterClass, "stopRegionServer", MethodType.methodType(threadClass, int.class)).invoke(cluster, 0);
+                    lookup.findVirtual(clusterClass, "waitOnRegionServer", MethodType.methodType(String.class, int.class)).invoke(cluster, 0);
+                    System.out.println("REGIONSERVER STOPPED");
+                }
+                case "start-regionserver" -> {
+                    lookup.findVirtual(clusterClass, "startRegionServer", MethodType.methodType(threadClass)).invoke(cluster);
+                    System.out.println("REGIONSERVER STARTED");
+                }
+                default -> System.out.println("UNKNOWN COMMAND " + command);
+            }
+            System.out.flush();
         }
         try {
             lookup.findVirtual(utilityClass, "shutdownMiniCluster", MethodType.methodType(void.class)).invoke(utility);
