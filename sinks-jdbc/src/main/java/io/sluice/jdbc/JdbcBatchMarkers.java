@@ -17,9 +17,9 @@ import io.sluice.api.source.Positions;
 /**
  * The two tables that make {@code exactly-once} work, in the target database next to the data:
  * <ul>
- * <li>{@code sluice_batches(pipeline, sink, batch_time)}: one marker per written batch. A writer
- *     inserts the marker first, in the batch's transaction: a second attempt of the same batch
- *     waits on that row's lock, then finds the key taken and skips the batch;</li>
+ * <li>{@code sluice_batches(pipeline, sink, batch_time)}: one marker per written batch, inserted at
+ *     commit in the batch's transaction: a second attempt of the same batch that commits while the
+ *     first is open waits on that key's lock, then finds it taken and rolls back;</li>
  * <li>{@code sluice_positions(pipeline, sink, source, partition_name, position, batch_time)}: each
  *     source's next positions after the last written batch, replaced in the same transaction and
  *     read back on start.</li>
@@ -52,6 +52,19 @@ final class JdbcBatchMarkers {
             statement.execute(dialect.createTable(POSITIONS, POSITION_COLUMNS,
                     List.of(name, name, name, name, dialect == JdbcDialect.MARIADB ? "VARCHAR(1000)" : "VARCHAR(4000)", "BIGINT"),
                     POSITION_KEY));
+        }
+    }
+
+    /** Whether the batch's marker is committed; a plain read that never waits on an open attempt. */
+    boolean isWritten(Connection connection, long batchTime) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM " + dialect.quote(BATCHES) + " WHERE "
+                + dialect.quote("pipeline") + " = ? AND " + dialect.quote("sink") + " = ? AND " + dialect.quote("batch_time") + " = ?")) {
+            select.setString(1, pipeline);
+            select.setString(2, sink);
+            select.setLong(3, batchTime);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 

@@ -27,10 +27,14 @@ import io.sluice.api.sink.WriterContext;
 /**
  * Writes one partition of one batch in one transaction on a pooled connection, sending rows in
  * JDBC batches of {@code batch-size}; upserts keep only the last row per key within a JDBC batch
- * (PostgreSQL refuses a multi-row upsert that touches a key twice). With {@code exactly-once} the
- * batch's marker is inserted first and its source positions last, in the same transaction; a
- * batch whose marker exists is skipped. Rows the database refuses are isolated as described in
- * {@link JdbcRowIsolation}. Used by one thread; not serialized.
+ * (PostgreSQL refuses a multi-row upsert that touches a key twice). With {@code exactly-once} a
+ * batch whose marker is already committed is skipped from the start (a plain read, which never
+ * waits); otherwise the marker is inserted at commit, with the rows and the source positions, in
+ * one transaction. Claiming at commit rather than at the first write means two attempts of a batch
+ * never wait on each other's marker while writing (Spark's speculative attempts, or a runner that
+ * interleaves them on one thread): the second to commit finds the marker taken (waiting for the first
+ * to end if it is still open), rolls its rows back and skips. Rows the database refuses are isolated
+ * as described in {@link JdbcRowIsolation}. Used by one thread; not serialized.
  */
 final class JdbcPartitionWriter implements PartitionWriter {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPartitionWriter.class);
@@ -98,6 +102,12 @@ final class JdbcPartitionWriter implements PartitionWriter {
             if (skipping) {
                 return null;
             }
+            if (options.exactlyOnce() && !markers().claim(connection, context.batchTime(), System.currentTimeMillis())) {
+                skipping = true;
+                LOG.info("jdbc sink [{}]: batch {} was written to [{}] by another attempt; this one is rolled back",
+                        context.sinkName(), context.batchTime(), options.table());
+                return null;
+            }
             flush();
             if (options.exactlyOnce()) {
                 markers().store(connection, context.batchTime(), context.positions(),
@@ -146,14 +156,14 @@ final class JdbcPartitionWriter implements PartitionWriter {
         }
     }
 
-    /** Takes a connection and, for exactly-once, claims the batch; sets {@link #skipping} if it was written before. */
+    /** Takes a connection and, for exactly-once, sets {@link #skipping} if the batch was written before. */
     private void open() throws IOException {
         if (connection != null) {
             return;
         }
         try {
             connection = JdbcPools.connection(options.connection());
-            if (options.exactlyOnce() && !markers().claim(connection, context.batchTime(), System.currentTimeMillis())) {
+            if (options.exactlyOnce() && markers().isWritten(connection, context.batchTime())) {
                 skipping = true;
                 LOG.info("jdbc sink [{}]: batch {} is already in [{}]; skipped", context.sinkName(), context.batchTime(), options.table());
             }
