@@ -114,7 +114,7 @@ public final class PipelinePlanner {
             }
             if (deadLetterJob != null && !deadLetterStreams.isEmpty()) {
                 JavaDStream<Record> deadLetters = union(deadLetterStreams);
-                deadLetters.foreachRDD((rdd, time) -> deadLetterJob.write(rdd, time));
+                deadLetters.foreachRDD((rdd, time) -> deadLetterJob.writeDeadLetters(rdd, time));
             }
             // On the sources' union, which has a batch every interval, unlike windowed streams.
             BatchCommitter committer = new BatchCommitter(pipelineName, positions);

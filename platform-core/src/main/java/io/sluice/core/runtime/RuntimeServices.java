@@ -2,12 +2,15 @@ package io.sluice.core.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.sluice.api.error.SluiceException;
+import io.sluice.api.record.Record;
 import io.sluice.api.sink.Sink;
 
 /**
@@ -28,6 +31,7 @@ public final class RuntimeServices {
     private final PositionStore positionStore;
     private final PipelineCounters counters;
     private final Set<Long> failedBatches = ConcurrentHashMap.newKeySet();
+    private final Map<Long, List<Record>> rejectedBySinks = new ConcurrentHashMap<>();
 
     private RuntimeServices(String pipelineName, Map<String, Sink> sinks, PositionStore positionStore, PipelineCounters counters) {
         this.pipelineName = requireNonNull(pipelineName, "pipelineName is null");
@@ -94,5 +98,16 @@ public final class RuntimeServices {
 
     public boolean hasFailed(long batchTime) {
         return failedBatches.contains(batchTime);
+    }
+
+    /** Keeps dead letters of records a sink rejected, for the batch's dead-letter write. */
+    public void addDeadLetters(long batchTime, List<Record> deadLetters) {
+        rejectedBySinks.computeIfAbsent(batchTime, time -> java.util.Collections.synchronizedList(new ArrayList<>())).addAll(deadLetters);
+    }
+
+    /** Takes the dead letters sinks rejected in a batch. */
+    public List<Record> takeDeadLetters(long batchTime) {
+        List<Record> taken = rejectedBySinks.remove(batchTime);
+        return taken == null ? List.of() : List.copyOf(taken);
     }
 }

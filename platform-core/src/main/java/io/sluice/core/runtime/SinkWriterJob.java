@@ -97,7 +97,9 @@ public final class SinkWriterJob implements Serializable {
                 }
                 services.sink(sinkName).commitBatch(batchTime, messages);
                 if (!rejected.isEmpty()) {
-                    deadLetters.write(JavaSparkContext.fromSparkContext(batch.context()).parallelize(rejected, 1), time);
+                    // Written with the batch's other dead letters by the dead-letter output, which runs
+                    // after every sink: one write per batch, as sinks that replace by batch time need.
+                    services.addDeadLetters(batchTime, rejected);
                 }
                 return;
             }
@@ -112,6 +114,18 @@ public final class SinkWriterJob implements Serializable {
                 sleep(wait);
             }
         }
+    }
+
+    /**
+     * Writes a batch of dead letters: those split off by the record steps, plus what sinks of the
+     * same batch rejected one by one. Called on the driver by the dead-letter output.
+     */
+    public void writeDeadLetters(JavaRDD<Record> batch, Time time) {
+        List<Record> rejected = RuntimeServices.of(pipelineName).takeDeadLetters(time.milliseconds());
+        JavaRDD<Record> all = rejected.isEmpty()
+                ? batch
+                : batch.union(JavaSparkContext.fromSparkContext(batch.context()).parallelize(rejected, 1));
+        write(all, time);
     }
 
     private Map<String, Positions> positionsOf(long batchTime) {

@@ -80,6 +80,33 @@ class DeadLetterTest {
     }
 
     @Test
+    void recordsASinkRejectsJoinTheBatchsOtherDeadLetters() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        MemoryStreams.feed("dr-" + id, List.of(
+                line(id, 0, "2026-11-30T07:00:00Z,web-1,INFO,ok"),
+                line(id, 1, "2026-11-30T07:00:01Z,web-2,ERROR,bad"),
+                line(id, 2, "not,csv")));
+        Path file = TestPipelines.write(work, "dr.conf", """
+                pipeline { name = dr-%s, batch-interval = 500ms, checkpoint = "file:%s/cp" }
+                sources = [ { type = memory, stream = dr-%s, name = logs } ]
+                transforms = [
+                  { type = parse, format = csv, fields = [ts, host, level, message] }
+                  { type = filter, expression = "true" }
+                  { type = map, class = io.sluice.core.plan.TestingFlagErrors }
+                ]
+                sinks = [ { type = memory, stream = dr-%s-out, reject-field = flagged } ]
+                errors { tolerance = all, dead-letter = { type = memory, stream = dr-%s-dlq } }
+                """.formatted(id, work, id, id, id));
+        TestPipelines.start(TestPipelines.bind(file))
+                .stopWhen(() -> MemoryStreams.records("dr-" + id + "-dlq").size() >= 2, Duration.ofSeconds(60));
+
+        assertThat(MemoryStreams.records("dr-" + id + "-out")).extracting(record -> record.getString("level")).containsExactly("INFO");
+        assertThat(MemoryStreams.records("dr-" + id + "-dlq"))
+                .extracting(record -> record.getLong("origin_offset") + " " + record.getString("failed_step"))
+                .containsExactlyInAnyOrder("1 sinks[0] (memory)", "2 transforms[0] (parse)");
+    }
+
+    @Test
     void anUntoleratedBadRecordStopsThePipelineNamingItsOrigin() throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
         MemoryStreams.feed("dn-" + id, List.of(line(id, 0, "2026-11-30T07:00:00Z,web-1,INFO,ok"), line(id, 1, "only,three,fields")));

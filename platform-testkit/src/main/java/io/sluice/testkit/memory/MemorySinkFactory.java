@@ -22,6 +22,8 @@ import io.sluice.api.sink.WriterContext;
  * {@link MemoryStreams#batches}. A replayed batch replaces its earlier copy (idempotent).
  */
 public final class MemorySinkFactory implements SinkFactory {
+    static final OptionSpec<String> REJECT_FIELD = OptionSpec.string("reject-field")
+            .doc("Reject, one by one as a database rejects a bad row, every record whose field of this name is true");
     static final OptionSpec<String> STREAM = OptionSpec.string("stream").required()
             .doc("Id of the in-memory stream the test reads");
 
@@ -37,18 +39,18 @@ public final class MemorySinkFactory implements SinkFactory {
 
     @Override
     public OptionSpecs options() {
-        return OptionSpecs.of(STREAM);
+        return OptionSpecs.of(STREAM, REJECT_FIELD);
     }
 
     @Override
     public Sink create(Options options, PluginContext context) {
-        return new MemorySink(options.get(STREAM));
+        return new MemorySink(options.get(STREAM), options.find(REJECT_FIELD).orElse(null));
     }
 
-    private record MemorySink(String stream) implements Sink {
+    private record MemorySink(String stream, String rejectField) implements Sink {
         @Override
         public PartitionWriterFactory writerFactory() {
-            return new Writers();
+            return new Writers(rejectField);
         }
 
         @Override
@@ -75,6 +77,11 @@ public final class MemorySinkFactory implements SinkFactory {
 
     private static final class Writers implements PartitionWriterFactory {
         private static final long serialVersionUID = 1L;
+        private final String rejectField;
+
+        Writers(String rejectField) {
+            this.rejectField = rejectField;
+        }
 
         @Override
         public PartitionWriter create(WriterContext context) {
@@ -83,6 +90,9 @@ public final class MemorySinkFactory implements SinkFactory {
 
                 @Override
                 public void write(Record record) {
+                    if (rejectField != null && Boolean.TRUE.equals(record.get(rejectField))) {
+                        throw new io.sluice.api.error.RecordException("field [" + rejectField + "] is true: rejected on purpose");
+                    }
                     records.add(record);
                 }
 
