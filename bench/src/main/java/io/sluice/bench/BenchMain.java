@@ -58,7 +58,7 @@ public final class BenchMain {
             case KAFKA_STREAMS -> KafkaStreamsJob.run(spec);
             case RAW_CONSUMER -> RawConsumerJob.run(spec, 1);
             case RAW_CONSUMER_2 -> RawConsumerJob.run(spec, 2);
-            case SLUICE -> throw new IllegalArgumentException("Sluice runs through bin/sluice, not as a bench job");
+            case SLUICE, SLUICE_BASELINE -> throw new IllegalArgumentException("Sluice runs through bin/sluice, not as a bench job");
         }
     }
 

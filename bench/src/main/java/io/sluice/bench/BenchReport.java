@@ -104,6 +104,11 @@ final class BenchReport {
         ratios.put("sustained  Sluice / hand-written", ratio(sustainedRate(Variant.SLUICE), sustainedRate(Variant.HAND_WRITTEN)));
         ratios.put("sustained  Sluice / Kafka Streams", ratio(sustainedRate(Variant.SLUICE), sustainedRate(Variant.KAFKA_STREAMS)));
         ratios.put("sustained  Sluice / raw consumer (2 threads)", ratio(sustainedRate(Variant.SLUICE), sustainedRate(Variant.RAW_CONSUMER_2)));
+        if (settings.variants().contains(Variant.SLUICE_BASELINE)) {
+            ratios.put("catch-up   Sluice / Sluice baseline", ratio(catchUpRate(Variant.SLUICE), catchUpRate(Variant.SLUICE_BASELINE)));
+            ratios.put("catch-up   Sluice baseline / hand-written", ratio(catchUpRate(Variant.SLUICE_BASELINE), catchUpRate(Variant.HAND_WRITTEN)));
+            ratios.put("peak RSS   Sluice baseline / hand-written", ratio(peakRssMb(Variant.SLUICE_BASELINE), peakRssMb(Variant.HAND_WRITTEN)));
+        }
         ratios.put("peak RSS   Sluice / hand-written", ratio(peakRssMb(Variant.SLUICE), peakRssMb(Variant.HAND_WRITTEN)));
         ratios.put("launch to first batch  Sluice / hand-written",
                 ratio(launchToFirstBatchMillis(Variant.SLUICE), launchToFirstBatchMillis(Variant.HAND_WRITTEN)));

@@ -2,6 +2,7 @@ package io.sluice.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +16,11 @@ import java.util.Optional;
  * @param fixedRate the offered rate (lines/s) of the first sustained probe, also reported on its own
  * @param maxProbes sustained probes per variant and search, the search's time bound
  * @param bootstrapServers an existing broker whose topic already holds the N lines (skips start and fill)
+ * @param baselineSluiceHome another Sluice distribution, run as variant {@code sluice-baseline} (before/after)
  */
 record BenchSettings(long lines, int partitions, String heap, int repeats, int sustainedRepeats, List<String> modes,
         List<Variant> variants, long fixedRate, int maxProbes, int probeBatches, Optional<String> bootstrapServers,
-        String topic, Path sluiceHome, Path results) {
+        String topic, Path sluiceHome, Optional<Path> baselineSluiceHome, Path results) {
 
     static final String USAGE = """
             usage: java -jar bench/target/sluice-bench.jar [--name=value]...
@@ -34,6 +36,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
               --bootstrap-servers=H:P  use this broker and its filled --topic instead of starting one
               --topic=bench-log-lines
               --sluice-home=DIR        default: distribution/target/sluice-*/ next to this jar's module
+              --baseline-sluice-home=DIR  also run this Sluice build as variant sluice-baseline (before/after)
               --results=bench/results
             also: java -jar bench/target/sluice-bench.jar jmh [JMH options]   (microbenchmarks)
             """;
@@ -44,7 +47,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         int repeats = 3;
         int sustainedRepeats = 1;
         List<String> modes = List.of("catch-up", "sustained");
-        List<Variant> variants = List.of(Variant.values());
+        List<Variant> variants = null;
         long fixedRate = 100_000;
         int maxProbes = 4;
         int probeBatches = 6;
@@ -52,6 +55,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         String topic = "bench-log-lines";
         Path repository = benchJar.toAbsolutePath().getParent().getParent().getParent();
         Path sluiceHome = null;
+        Optional<Path> baseline = Optional.empty();
         Path results = repository.resolve("bench/results");
         for (String arg : args) {
             int equals = arg.indexOf('=');
@@ -79,6 +83,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
                 case "bootstrap-servers" -> bootstrap = Optional.of(value);
                 case "topic" -> topic = value;
                 case "sluice-home" -> sluiceHome = Path.of(value);
+                case "baseline-sluice-home" -> baseline = Optional.of(Path.of(value));
                 case "results" -> results = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option [--" + name + "]\n" + USAGE);
             }
@@ -88,10 +93,16 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
                 throw new IllegalArgumentException("unknown mode [" + mode + "]; known: catch-up, sustained");
             }
         }
+        if (variants == null) {
+            variants = Arrays.stream(Variant.values()).filter(v -> v != Variant.SLUICE_BASELINE || baseline.isPresent()).toList();
+        }
+        if (variants.contains(Variant.SLUICE_BASELINE) && baseline.isEmpty()) {
+            throw new IllegalArgumentException("variant [sluice-baseline] needs --baseline-sluice-home");
+        }
         if (sluiceHome == null) {
             sluiceHome = SluiceRun.findDistribution(repository);
         }
         return new BenchSettings(lines, 4, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, probeBatches,
-                bootstrap, topic, sluiceHome, results);
+                bootstrap, topic, sluiceHome, baseline, results);
     }
 }

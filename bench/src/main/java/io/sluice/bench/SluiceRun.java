@@ -29,6 +29,7 @@ final class SluiceRun {
     private static final Pattern STATUS = Pattern.compile("batch \\S+ \\| in ([\\d,]+) \\| .*\\| processed in ([\\d.]+)s");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Variant variant;
     private final Path sluiceHome;
     private final String heap;
     private final JobSpec spec;
@@ -37,7 +38,8 @@ final class SluiceRun {
     private volatile long firstBatchMillis = -1;
     private ChildProcess child;
 
-    SluiceRun(Path sluiceHome, String heap, JobSpec spec, Path log) {
+    SluiceRun(Variant variant, Path sluiceHome, String heap, JobSpec spec, Path log) {
+        this.variant = variant;
         this.sluiceHome = sluiceHome;
         this.heap = heap;
         this.spec = spec;
@@ -71,7 +73,7 @@ final class SluiceRun {
                 recorded = List.copyOf(batches);
             }
             ChildReport report = new ChildReport(counted.total(), counted.asMap(), recorded);
-            return RunResult.of(Variant.SLUICE, spec, report, firstBatchMillis, started.peakRssKb(), exit, expected);
+            return RunResult.of(variant, spec, report, firstBatchMillis, started.peakRssKb(), exit, expected);
         }
     }
 

@@ -6,7 +6,9 @@ enum Variant {
     SLUICE("sluice", "Sluice, `sluice run` of the pipeline file"),
     KAFKA_STREAMS("kafka-streams", "Kafka Streams topology"),
     RAW_CONSUMER("raw-consumer", "KafkaConsumer loop, 1 thread"),
-    RAW_CONSUMER_2("raw-consumer-2", "KafkaConsumer loop, 2 threads");
+    RAW_CONSUMER_2("raw-consumer-2", "KafkaConsumer loop, 2 threads"),
+    /** Another Sluice build (--baseline-sluice-home), for before/after figures taken in one run. */
+    SLUICE_BASELINE("sluice-baseline", "Sluice, another build, for before/after");
 
     private final String id;
     private final String description;
@@ -30,6 +32,6 @@ enum Variant {
                 return variant;
             }
         }
-        throw new IllegalArgumentException("unknown variant [" + id + "]; known: hand-written, sluice, kafka-streams, raw-consumer, raw-consumer-2");
+        throw new IllegalArgumentException("unknown variant [" + id + "]; known: hand-written, sluice, kafka-streams, raw-consumer, raw-consumer-2, sluice-baseline");
     }
 }

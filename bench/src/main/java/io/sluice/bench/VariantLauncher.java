@@ -36,8 +36,9 @@ final class VariantLauncher {
 
     RunResult run(Variant variant, JobSpec spec, LevelCounts expected) throws InterruptedException {
         Path log = logs.resolve(spec.groupId() + ".log");
-        if (variant == Variant.SLUICE) {
-            return new SluiceRun(settings.sluiceHome(), settings.heap(), spec, log).run(expected);
+        if (variant == Variant.SLUICE || variant == Variant.SLUICE_BASELINE) {
+            Path home = variant == Variant.SLUICE ? settings.sluiceHome() : settings.baselineSluiceHome().orElseThrow();
+            return new SluiceRun(variant, home, settings.heap(), spec, log).run(expected);
         }
         AtomicLong firstBatch = new AtomicLong(-1);
         AtomicReference<ChildReport> report = new AtomicReference<>();

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.JavaSerializer;
+import org.apache.spark.serializer.KryoRegistrator;
 import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.serializer.SerializerInstance;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,6 +22,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import com.esotericsoftware.kryo.Kryo;
+
+import io.sluice.api.record.Origin;
 import io.sluice.api.record.Record;
 import io.sluice.core.builtin.parse.ParseTransformFactory;
 import io.sluice.core.runtime.SluiceKryoRegistrator;
@@ -29,9 +33,10 @@ import scala.reflect.ClassTag$;
 
 /**
  * A parsed log-line {@link Record} written and read back, as Spark does when it shuffles, caches
- * serialized or checkpoints: Spark's Kryo with Sluice's registrator (what Sluice runs), Spark's Kryo
- * without it (Kryo's generic field serializer; Spark's default Kryo set-up), and Java serialization
- * (Spark's default serializer). ops = records; the serialized size is printed once at set-up.
+ * serialized or checkpoints: Spark's Kryo with Sluice's registrator (what Sluice runs); Spark's Kryo
+ * with Kryo's generic field serializer for {@link Record} ({@link DefaultKryo}: it needs Java
+ * serialization for the {@link Origin} Java record, which Kryo's field serializer cannot build); and
+ * Java serialization (Spark's default serializer). ops = records; sizes are printed at set-up.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -58,7 +63,7 @@ public class RecordSerializationBenchmark {
         SparkConf conf = new SparkConf(false);
         instance = switch (serializer) {
             case "sluice-kryo" -> new KryoSerializer(conf.set("spark.kryo.registrator", SluiceKryoRegistrator.class.getName())).newInstance();
-            case "default-kryo" -> new KryoSerializer(conf).newInstance();
+            case "default-kryo" -> new KryoSerializer(conf.set("spark.kryo.registrator", DefaultKryo.class.getName())).newInstance();
             case "java" -> new JavaSerializer(conf).newInstance();
             default -> throw new IllegalArgumentException(serializer);
         };
@@ -68,6 +73,14 @@ public class RecordSerializationBenchmark {
             throw new IllegalStateException(serializer + " does not round-trip: " + back);
         }
         System.out.printf("%n%s: %d bytes per record%n", serializer, serialized.remaining());
+    }
+
+    /** Kryo's defaults, plus the one registration without which a Record with an origin fails. */
+    public static final class DefaultKryo implements KryoRegistrator {
+        @Override
+        public void registerClasses(Kryo kryo) {
+            kryo.register(Origin.class, new com.esotericsoftware.kryo.serializers.JavaSerializer());
+        }
     }
 
     @Benchmark
