@@ -94,7 +94,8 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
             }
         }
         if (variants == null) {
-            variants = Arrays.stream(Variant.values()).filter(v -> v != Variant.SLUICE_BASELINE || baseline.isPresent()).toList();
+            boolean withBaseline = baseline.isPresent();
+            variants = Arrays.stream(Variant.values()).filter(v -> v != Variant.SLUICE_BASELINE || withBaseline).toList();
         }
         if (variants.contains(Variant.SLUICE_BASELINE) && baseline.isEmpty()) {
             throw new IllegalArgumentException("variant [sluice-baseline] needs --baseline-sluice-home");
