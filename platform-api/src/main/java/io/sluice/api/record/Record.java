@@ -192,8 +192,19 @@ public final class Record implements Serializable {
     }
 
     private int indexOf(String name) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
+        return indexOf(names, names.length, name);
+    }
+
+    /**
+     * Field lookup, the inner loop of every record step: names are few, and usually the very
+     * string constants a step was written with, so compare references, then cached hash codes,
+     * and only then characters.
+     */
+    private static int indexOf(String[] names, int size, String name) {
+        int hash = name.hashCode();
+        for (int i = 0; i < size; i++) {
+            String candidate = names[i];
+            if (candidate == name || (candidate.hashCode() == hash && candidate.equals(name))) {
                 return i;
             }
         }
@@ -368,12 +379,7 @@ public final class Record implements Serializable {
         }
 
         private int indexOf(String name) {
-            for (int i = 0; i < size; i++) {
-                if (names[i].equals(name)) {
-                    return i;
-                }
-            }
-            return -1;
+            return Record.indexOf(names, size, name);
         }
 
         private static Object normalize(Object value) {
