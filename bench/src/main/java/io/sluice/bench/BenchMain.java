@@ -88,7 +88,7 @@ public final class BenchMain {
                         RunResult run = launcher.run(variant, spec(bootstrap, variant, "catch-up", 0), expected);
                         System.out.printf("catch-up  round %d  %-15s %,12.0f lines/s  RSS %,5d MB  counts %s%n", round + 1, variant.id(),
                                 run.recordsPerSecond(), run.peakRssKb() / 1024, run.countsValid() ? "ok" : "WRONG " + run.levels());
-                        report.addCatchUp(run);
+                        report.addCatchUp(round + 1, run);
                     }
                 }
             }

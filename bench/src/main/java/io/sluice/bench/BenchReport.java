@@ -31,6 +31,7 @@ final class BenchReport {
     private final String startedAt = Instant.now().toString();
     private final String loadAtStart = loadAverage();
     private final List<RunResult> catchUp = new ArrayList<>();
+    private final List<Integer> catchUpRounds = new ArrayList<>();
     private final Map<Variant, List<RateSearch.Outcome>> searches = new LinkedHashMap<>();
 
     BenchReport(BenchSettings settings, LevelCounts expected) {
@@ -38,8 +39,9 @@ final class BenchReport {
         this.expected = expected;
     }
 
-    void addCatchUp(RunResult run) {
+    void addCatchUp(int round, RunResult run) {
         catchUp.add(run);
+        catchUpRounds.add(round);
     }
 
     void addSearch(Variant variant, RateSearch.Outcome outcome) {
@@ -53,6 +55,23 @@ final class BenchReport {
     /** Median catch-up lines/s of a variant. */
     OptionalDouble catchUpRate(Variant variant) {
         return median(runsOf(variant), RunResult::recordsPerSecond);
+    }
+
+    /**
+     * The median over rounds of {@code a}'s catch-up rate over {@code b}'s in the same round: on a
+     * shared machine the load drifts between rounds, and a round's two runs share it.
+     */
+    OptionalDouble pairedCatchUpRatio(Variant a, Variant b) {
+        List<Double> ratios = new ArrayList<>();
+        for (int round : catchUpRounds.stream().distinct().toList()) {
+            OptionalDouble rateA = median(runsOf(a, round), RunResult::recordsPerSecond);
+            OptionalDouble rateB = median(runsOf(b, round), RunResult::recordsPerSecond);
+            Double ratio = ratio(rateA, rateB);
+            if (ratio != null) {
+                ratios.add(ratio);
+            }
+        }
+        return median(ratios, Double::doubleValue);
     }
 
     OptionalDouble sustainedRate(Variant variant) {
@@ -86,7 +105,7 @@ final class BenchReport {
             out.printf("%-16s %16s %16s %18s %16s %12s%n", variant.id(), format(catchUpRate(variant)), format(sustainedRate(variant)),
                     format(fixedRateBatchMillis(variant)), format(launchToFirstBatchMillis(variant)), format(peakRssMb(variant)));
         }
-        ratios().forEach((name, value) -> out.printf("%-44s %s%n", name, value == null ? "-" : String.format("%.2f", value)));
+        ratios().forEach((name, value) -> out.printf("%-58s %s%n", name, value == null ? "-" : String.format("%.2f", value)));
         for (RunResult run : catchUp) {
             if (!run.countsValid()) {
                 out.printf("VOID: %s counted %s, expected %s%n", run.variant(), run.levels(), expected);
@@ -101,11 +120,17 @@ final class BenchReport {
         ratios.put("catch-up   Sluice / hand-written", ratio(catchUpRate(Variant.SLUICE), catchUpRate(Variant.HAND_WRITTEN)));
         ratios.put("catch-up   Sluice / Kafka Streams", ratio(catchUpRate(Variant.SLUICE), catchUpRate(Variant.KAFKA_STREAMS)));
         ratios.put("catch-up   Sluice / raw consumer (2 threads)", ratio(catchUpRate(Variant.SLUICE), catchUpRate(Variant.RAW_CONSUMER_2)));
+        ratios.put("catch-up   Sluice / hand-written, per round", value(pairedCatchUpRatio(Variant.SLUICE, Variant.HAND_WRITTEN)));
+        ratios.put("catch-up   Sluice / raw consumer (2 threads), per round",
+                value(pairedCatchUpRatio(Variant.SLUICE, Variant.RAW_CONSUMER_2)));
         ratios.put("sustained  Sluice / hand-written", ratio(sustainedRate(Variant.SLUICE), sustainedRate(Variant.HAND_WRITTEN)));
         ratios.put("sustained  Sluice / Kafka Streams", ratio(sustainedRate(Variant.SLUICE), sustainedRate(Variant.KAFKA_STREAMS)));
         ratios.put("sustained  Sluice / raw consumer (2 threads)", ratio(sustainedRate(Variant.SLUICE), sustainedRate(Variant.RAW_CONSUMER_2)));
         if (settings.variants().contains(Variant.SLUICE_BASELINE)) {
             ratios.put("catch-up   Sluice / Sluice baseline", ratio(catchUpRate(Variant.SLUICE), catchUpRate(Variant.SLUICE_BASELINE)));
+            ratios.put("catch-up   Sluice / Sluice baseline, per round", value(pairedCatchUpRatio(Variant.SLUICE, Variant.SLUICE_BASELINE)));
+            ratios.put("catch-up   Sluice baseline / hand-written, per round",
+                    value(pairedCatchUpRatio(Variant.SLUICE_BASELINE, Variant.HAND_WRITTEN)));
             ratios.put("catch-up   Sluice baseline / hand-written", ratio(catchUpRate(Variant.SLUICE_BASELINE), catchUpRate(Variant.HAND_WRITTEN)));
             ratios.put("peak RSS   Sluice baseline / hand-written", ratio(peakRssMb(Variant.SLUICE_BASELINE), peakRssMb(Variant.HAND_WRITTEN)));
         }
@@ -136,7 +161,11 @@ final class BenchReport {
         }
         json.put("medians", figures);
         json.put("ratios", ratios());
-        json.put("catchUpRuns", catchUp);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int i = 0; i < catchUp.size(); i++) {
+            runs.add(Map.of("round", catchUpRounds.get(i), "run", catchUp.get(i)));
+        }
+        json.put("catchUpRuns", runs);
         Map<String, Object> searchJson = new LinkedHashMap<>();
         searches.forEach((variant, outcomes) -> searchJson.put(variant.id(), outcomes));
         json.put("rateSearches", searchJson);
@@ -154,6 +183,16 @@ final class BenchReport {
 
     private List<RunResult> runsOf(Variant variant) {
         return catchUp.stream().filter(run -> run.variant().equals(variant.id())).toList();
+    }
+
+    private List<RunResult> runsOf(Variant variant, int round) {
+        List<RunResult> runs = new ArrayList<>();
+        for (int i = 0; i < catchUp.size(); i++) {
+            if (catchUpRounds.get(i) == round && catchUp.get(i).variant().equals(variant.id())) {
+                runs.add(catchUp.get(i));
+            }
+        }
+        return runs;
     }
 
     private List<RateSearch.Probe> fixedRateProbes(Variant variant) {
