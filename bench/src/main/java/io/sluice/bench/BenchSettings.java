@@ -31,7 +31,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
               --modes=catch-up,sustained
               --variants=hand-written,sluice,kafka-streams,raw-consumer,raw-consumer-2
               --fixed-rate=100000      first sustained probe (lines/s); its batch times are reported too
-              --max-probes=4           probes per rate search
+              --max-probes=5           probes per rate search
               --probe-batches=6        1 s batches per probe
               --bootstrap-servers=H:P  use this broker and its filled --topic instead of starting one
               --topic=bench-log-lines
@@ -49,7 +49,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         List<String> modes = List.of("catch-up", "sustained");
         List<Variant> variants = null;
         long fixedRate = 100_000;
-        int maxProbes = 4;
+        int maxProbes = 5;
         int probeBatches = 6;
         Optional<String> bootstrap = Optional.empty();
         String topic = "bench-log-lines";

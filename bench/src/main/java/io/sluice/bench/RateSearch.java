@@ -8,7 +8,7 @@ import io.sluice.bench.job.ChildReport;
 
 /**
  * Sustained mode for one variant: the highest offered rate (lines/s, 1 s batches) at which every
- * batch after the first is processed within the interval. Probes, each a fresh run: first the
+ * batch after the warm-up ({@link RunResult#steadyBatches()}) is processed within the interval. Probes, each a fresh run: first the
  * fixed rate, then up by doubling (or down by halving) until the verdict flips, then bisection;
  * at most {@code maxProbes} probes, and never above {@code maxRate} (the topic must hold a probe's
  * batches). A rate's verdict is the probe's own: on a loaded machine a rate that passes once may

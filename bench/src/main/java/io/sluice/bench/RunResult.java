@@ -14,6 +14,8 @@ import io.sluice.bench.job.JobSpec;
  */
 record RunResult(String variant, String mode, long ratePerSecond, long records, java.util.Map<String, Long> levels,
         List<ChildReport.Batch> batches, long launchToFirstBatchMillis, long peakRssKb, int exitCode, boolean countsValid) {
+    static final int WARM_UP_BATCHES = 2;
+
 
     static RunResult of(Variant variant, JobSpec spec, ChildReport report, long launchToFirstBatchMillis, long peakRssKb,
             int exitCode, LevelCounts expected) {
@@ -32,8 +34,13 @@ record RunResult(String variant, String mode, long ratePerSecond, long records, 
         return millis == 0 ? 0 : lines * 1000.0 / millis;
     }
 
-    /** The batches after the first (whose time includes the JIT's warm-up), or all when there is only one. */
+    /**
+     * The batches after the warm-up ones: the first two take longer in every variant (class
+     * loading, the JIT, the executors' Kafka consumers), so they are left out when at least two
+     * batches remain; with fewer batches only the first is.
+     */
     List<ChildReport.Batch> steadyBatches() {
-        return batches.size() > 1 ? batches.subList(1, batches.size()) : batches;
+        int warmUp = batches.size() >= WARM_UP_BATCHES + 2 ? WARM_UP_BATCHES : Math.min(1, batches.size() - 1);
+        return batches.subList(Math.max(0, warmUp), batches.size());
     }
 }
