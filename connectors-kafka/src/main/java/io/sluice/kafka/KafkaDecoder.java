@@ -33,6 +33,7 @@ import io.sluice.api.transform.RecordFunction;
 final class KafkaDecoder implements RecordFunction {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final char REPLACEMENT = '\uFFFD';
 
     private final KafkaFormat keyFormat;
     private final KafkaFormat valueFormat;
@@ -81,6 +82,12 @@ final class KafkaDecoder implements RecordFunction {
     }
 
     private static String utf8(byte[] bytes, String what) throws RecordException {
+        // Most values are ASCII: the JDK's ASCII decoding is a vectorized copy, and it marks any
+        // non-ASCII byte with U+FFFD, which then sends the value to the strict decoder below.
+        String ascii = new String(bytes, StandardCharsets.US_ASCII);
+        if (ascii.indexOf(REPLACEMENT) < 0) {
+            return ascii;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

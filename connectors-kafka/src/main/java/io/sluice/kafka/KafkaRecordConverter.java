@@ -39,6 +39,12 @@ final class KafkaRecordConverter implements Function<ConsumerRecord<byte[], byte
     static final String HEADERS = "headers";
 
     private final String sourceName;
+    // The origin's partition name of the last record: a task reads one topic-partition, so this
+    // saves building the same string per record. Racy by design: a miss only builds it again.
+    private transient PartitionName lastPartition;
+
+    private record PartitionName(String topic, int partition, String name) {
+    }
 
     KafkaRecordConverter(String sourceName) {
         this.sourceName = requireNonNull(sourceName, "sourceName is null");
@@ -57,8 +63,17 @@ final class KafkaRecordConverter implements Function<ConsumerRecord<byte[], byte
                 .field(TIMESTAMP, timestamp < 0 ? null : Instant.ofEpochMilli(timestamp))
                 .field(HEADERS, headers(consumed))
                 .eventTime(timestamp < 0 ? -1 : timestamp)
-                .origin(new Origin(sourceName, consumed.topic() + "-" + consumed.partition(), consumed.offset()))
+                .origin(new Origin(sourceName, partitionName(consumed), consumed.offset()))
                 .build();
+    }
+
+    private String partitionName(ConsumerRecord<byte[], byte[]> consumed) {
+        PartitionName last = lastPartition;
+        if (last == null || last.partition() != consumed.partition() || !last.topic().equals(consumed.topic())) {
+            last = new PartitionName(consumed.topic(), consumed.partition(), consumed.topic() + "-" + consumed.partition());
+            lastPartition = last;
+        }
+        return last.name();
     }
 
     private static String headers(ConsumerRecord<byte[], byte[]> consumed) throws JsonProcessingException {

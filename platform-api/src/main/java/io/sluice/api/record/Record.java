@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -193,8 +192,19 @@ public final class Record implements Serializable {
     }
 
     private int indexOf(String name) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
+        return indexOf(names, names.length, name);
+    }
+
+    /**
+     * Field lookup, the inner loop of every record step: names are few, and usually the very
+     * string constants a step was written with, so compare references, then cached hash codes,
+     * and only then characters.
+     */
+    private static int indexOf(String[] names, int size, String name) {
+        int hash = name.hashCode();
+        for (int i = 0; i < size; i++) {
+            String candidate = names[i];
+            if (candidate == name || (candidate.hashCode() == hash && candidate.equals(name))) {
                 return i;
             }
         }
@@ -267,21 +277,25 @@ public final class Record implements Serializable {
     public static final class Builder {
         private String key;
         private byte[] payload;
-        private final List<String> names;
-        private final List<Object> values;
+        // Arrays rather than lists: a builder per record per step is the hot path of every pipeline.
+        private String[] names;
+        private Object[] values;
+        private int size;
         private long eventTime = -1;
         private Origin origin;
 
         private Builder() {
-            this.names = new ArrayList<>(8);
-            this.values = new ArrayList<>(8);
+            this.names = new String[8];
+            this.values = new Object[8];
         }
 
         private Builder(Record record) {
             this.key = record.key;
             this.payload = record.payload;
-            this.names = new ArrayList<>(Arrays.asList(record.names));
-            this.values = new ArrayList<>(Arrays.asList(record.values));
+            int capacity = record.names.length + 4;
+            this.names = Arrays.copyOf(record.names, capacity);
+            this.values = Arrays.copyOf(record.values, capacity);
+            this.size = record.names.length;
             this.eventTime = record.eventTime;
             this.origin = record.origin;
         }
@@ -317,31 +331,40 @@ public final class Record implements Serializable {
         public Builder field(String name, Object value) {
             requireNonNull(name, "name is null");
             Object normalized = normalize(value);
-            int index = names.indexOf(name);
+            int index = indexOf(name);
             if (index >= 0) {
-                values.set(index, normalized);
+                values[index] = normalized;
             }
             else {
-                names.add(name);
-                values.add(normalized);
+                if (size == names.length) {
+                    names = Arrays.copyOf(names, size * 2);
+                    values = Arrays.copyOf(values, size * 2);
+                }
+                names[size] = name;
+                values[size] = normalized;
+                size++;
             }
             return this;
         }
 
         /** Removes a field if present. */
         public Builder remove(String name) {
-            int index = names.indexOf(name);
+            int index = indexOf(name);
             if (index >= 0) {
-                names.remove(index);
-                values.remove(index);
+                System.arraycopy(names, index + 1, names, index, size - index - 1);
+                System.arraycopy(values, index + 1, values, index, size - index - 1);
+                size--;
+                names[size] = null;
+                values[size] = null;
             }
             return this;
         }
 
         /** Removes every field, keeping key, payload, event time and origin. */
         public Builder clearFields() {
-            names.clear();
-            values.clear();
+            Arrays.fill(names, 0, size, null);
+            Arrays.fill(values, 0, size, null);
+            size = 0;
             return this;
         }
 
@@ -349,10 +372,14 @@ public final class Record implements Serializable {
             return new Record(
                     key,
                     payload,
-                    names.isEmpty() ? NO_NAMES : names.toArray(NO_NAMES),
-                    values.isEmpty() ? NO_VALUES : values.toArray(),
+                    size == 0 ? NO_NAMES : Arrays.copyOf(names, size),
+                    size == 0 ? NO_VALUES : Arrays.copyOf(values, size),
                     eventTime,
                     origin);
+        }
+
+        private int indexOf(String name) {
+            return Record.indexOf(names, size, name);
         }
 
         private static Object normalize(Object value) {

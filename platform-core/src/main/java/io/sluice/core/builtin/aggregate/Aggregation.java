@@ -46,6 +46,11 @@ public final class Aggregation implements Serializable {
     public RecordFunction prepare() {
         List<String> keys = keyFields;
         List<AggregateSpec> aggregates = specs;
+        // Named once here, not per record.
+        String[] inputNames = new String[aggregates.size()];
+        for (int i = 0; i < inputNames.length; i++) {
+            inputNames[i] = "#" + i;
+        }
         return (record, out) -> {
             Record.Builder prepared = Record.builder().eventTime(record.eventTime()).origin(record.origin());
             for (String key : keys) {
@@ -57,7 +62,7 @@ public final class Aggregation implements Serializable {
             }
             for (int i = 0; i < aggregates.size(); i++) {
                 AggregateSpec spec = aggregates.get(i);
-                prepared.field("#" + i, spec.field() == null ? null : number(record, spec));
+                prepared.field(inputNames[i], spec.field() == null ? null : number(record, spec));
             }
             out.accept(prepared.build());
         };

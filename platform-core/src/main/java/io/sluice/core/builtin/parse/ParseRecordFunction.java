@@ -25,6 +25,7 @@ import io.sluice.api.transform.RecordFunction;
  */
 final class ParseRecordFunction implements RecordFunction {
     private static final long serialVersionUID = 1L;
+    private static final char REPLACEMENT = '\uFFFD';
 
     private final FieldParser parser;
     private final String from;
@@ -84,9 +85,12 @@ final class ParseRecordFunction implements RecordFunction {
     }
 
     private String decode(byte[] bytes, String what) {
-        if (isAscii(bytes)) {
-            // Most log lines are ASCII: skip the decoder and its buffer copies.
-            return new String(bytes, StandardCharsets.US_ASCII);
+        // Most log lines are ASCII: the JDK's ASCII decoding is a vectorized copy that skips the
+        // decoder and its buffers; it marks any non-ASCII byte with U+FFFD, which sends the text
+        // to the strict decoder.
+        String ascii = new String(bytes, StandardCharsets.US_ASCII);
+        if (ascii.indexOf(REPLACEMENT) < 0) {
+            return ascii;
         }
         ByteBuffer input = ByteBuffer.wrap(bytes);
         try {
@@ -96,15 +100,6 @@ final class ParseRecordFunction implements RecordFunction {
             // decode() leaves the buffer at the start of the malformed sequence.
             throw new RecordException(what + " is not valid UTF-8: malformed bytes at offset [" + input.position() + "]", e);
         }
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private CharsetDecoder decoder() {

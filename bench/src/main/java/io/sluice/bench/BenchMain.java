@@ -1,0 +1,158 @@
+package io.sluice.bench;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.sluice.bench.job.HandWrittenSparkJob;
+import io.sluice.bench.job.JobSpec;
+import io.sluice.bench.job.KafkaStreamsJob;
+import io.sluice.bench.job.RawConsumerJob;
+import io.sluice.bench.jmh.Microbenchmarks;
+import io.sluice.testkit.kafka.KafkaBroker;
+
+/**
+ * {@code java -jar sluice-bench.jar [--name=value]...}: starts a Kafka broker (the testkit's),
+ * fills a topic with N log lines, runs every variant in catch-up rounds (alternating their order)
+ * and sustained rate searches, checks their counts, prints medians and ratios and writes
+ * {@code bench/results/<date>.json}. Also the entry point of the variants' own JVMs
+ * ({@code job <variant> <spec>}) and of the JMH microbenchmarks ({@code jmh [options]}).
+ */
+public final class BenchMain {
+    private final BenchSettings settings;
+    private final Path runDirectory;
+    private final AtomicInteger runs = new AtomicInteger();
+
+    private BenchMain(BenchSettings settings, Path runDirectory) {
+        this.settings = settings;
+        this.runDirectory = runDirectory;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("job")) {
+            runJob(Variant.byId(args[1]), JobSpec.fromJson(args[2]));
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("jmh")) {
+            Microbenchmarks.run(Arrays.copyOfRange(args, 1, args.length), VariantLauncher.jvmOpens());
+            return;
+        }
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.print(BenchSettings.USAGE);
+            return;
+        }
+        BenchSettings settings = BenchSettings.parse(args, benchJar());
+        Path runDirectory = Files.createTempDirectory("sluice-bench-");
+        boolean valid = new BenchMain(settings, runDirectory).run();
+        System.exit(valid ? 0 : 1);
+    }
+
+    private static void runJob(Variant variant, JobSpec spec) throws InterruptedException {
+        switch (variant) {
+            case HAND_WRITTEN -> HandWrittenSparkJob.run(spec);
+            case KAFKA_STREAMS -> KafkaStreamsJob.run(spec);
+            case RAW_CONSUMER -> RawConsumerJob.run(spec, 1);
+            case RAW_CONSUMER_2 -> RawConsumerJob.run(spec, 2);
+            case SLUICE, SLUICE_BASELINE -> throw new IllegalArgumentException("Sluice runs through bin/sluice, not as a bench job");
+        }
+    }
+
+    private boolean run() throws InterruptedException, IOException {
+        System.out.printf("Sluice bench; work and logs in %s; Sluice from %s%n", runDirectory, settings.sluiceHome());
+        KafkaBroker broker = null;
+        try {
+            String bootstrap;
+            if (settings.bootstrapServers().isPresent()) {
+                bootstrap = settings.bootstrapServers().get();
+            }
+            else {
+                broker = KafkaBroker.start();
+                bootstrap = broker.bootstrapServers();
+                broker.createTopic(settings.topic(), settings.partitions());
+                long start = System.nanoTime();
+                TopicLoader.fill(bootstrap, settings.topic(), settings.partitions(), settings.lines());
+                System.out.printf("Broker %s; topic [%s] filled with %,d lines in %.1f s%n", bootstrap, settings.topic(),
+                        settings.lines(), (System.nanoTime() - start) / 1e9);
+            }
+            LevelCounts expected = TopicLoader.expectedCounts(settings.lines());
+            VariantLauncher launcher = new VariantLauncher(settings, benchJar(), Files.createDirectories(runDirectory.resolve("logs")));
+            BenchReport report = new BenchReport(settings, expected);
+            if (settings.modes().contains("catch-up")) {
+                for (int round = 0; round < settings.repeats(); round++) {
+                    for (Variant variant : alternating(round)) {
+                        RunResult run = launcher.run(variant, spec(bootstrap, variant, "catch-up", 0), expected);
+                        System.out.printf("catch-up  round %d  %-15s %,12.0f lines/s  RSS %,5d MB  counts %s%n", round + 1, variant.id(),
+                                run.recordsPerSecond(), run.peakRssKb() / 1024, run.countsValid() ? "ok" : "WRONG " + run.levels());
+                        report.addCatchUp(round + 1, run);
+                    }
+                }
+            }
+            if (settings.modes().contains("sustained")) {
+                long maxRate = settings.lines() / settings.probeBatches();
+                for (int round = 0; round < settings.sustainedRepeats(); round++) {
+                    for (Variant variant : alternating(round)) {
+                        RateSearch.Outcome outcome = RateSearch.search(settings.fixedRate(), maxRate, settings.maxProbes(), JobSpec.BATCH_INTERVAL_MILLIS,
+                                rate -> probe(launcher, bootstrap, variant, rate, expected));
+                        System.out.printf("sustained round %d  %-15s %,12d lines/s%s%n", round + 1, variant.id(), outcome.bestRate(),
+                                outcome.capped() ? " (capped: the topic holds too few lines for faster probes)" : "");
+                        report.addSearch(variant, outcome);
+                    }
+                }
+            }
+            report.print(System.out);
+            System.out.println("Results: " + report.write());
+            return report.valid();
+        }
+        finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    private RunResult probe(VariantLauncher launcher, String bootstrap, Variant variant, long rate, LevelCounts expected) {
+        try {
+            RunResult run = launcher.run(variant, spec(bootstrap, variant, "sustained", rate), expected);
+            System.out.printf("  probe %-15s %,10d lines/s: batches %s ms%n", variant.id(), rate,
+                    run.batches().stream().map(batch -> String.valueOf(batch.processingMillis())).toList());
+            return run;
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private JobSpec spec(String bootstrap, Variant variant, String mode, long rate) throws IOException {
+        String name = "bench-" + runs.incrementAndGet() + "-" + variant.id() + "-" + mode + (rate > 0 ? "-" + rate : "");
+        Path work = Files.createDirectories(runDirectory.resolve(name));
+        return new JobSpec(bootstrap, settings.topic(), settings.partitions(), name, settings.lines(), rate, settings.probeBatches(),
+                work.toString());
+    }
+
+    /** The variants in order on even rounds, reversed on odd ones, so no variant always runs first. */
+    private List<Variant> alternating(int round) {
+        List<Variant> order = new ArrayList<>(settings.variants());
+        if (round % 2 == 1) {
+            java.util.Collections.reverse(order);
+        }
+        return order;
+    }
+
+    private static Path benchJar() {
+        try {
+            return Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        }
+        catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

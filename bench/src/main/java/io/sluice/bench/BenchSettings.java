@@ -1,0 +1,109 @@
+package io.sluice.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The harness's options, {@code --name=value}; every one has a default, so the bare command runs
+ * the issue's benchmark.
+ *
+ * @param lines N, the lines in the topic
+ * @param repeats catch-up rounds; variants alternate order each round and medians are reported
+ * @param sustainedRepeats rate searches per variant
+ * @param fixedRate the offered rate (lines/s) of the first sustained probe, also reported on its own
+ * @param maxProbes sustained probes per variant and search, the search's time bound
+ * @param bootstrapServers an existing broker whose topic already holds the N lines (skips start and fill)
+ * @param baselineSluiceHome another Sluice distribution, run as variant {@code sluice-baseline} (before/after)
+ */
+record BenchSettings(long lines, int partitions, String heap, int repeats, int sustainedRepeats, List<String> modes,
+        List<Variant> variants, long fixedRate, int maxProbes, int probeBatches, Optional<String> bootstrapServers,
+        String topic, Path sluiceHome, Optional<Path> baselineSluiceHome, Path results) {
+
+    static final String USAGE = """
+            usage: java -jar bench/target/sluice-bench.jar [--name=value]...
+              --lines=5000000          N lines in the topic (4 partitions, ~100 bytes each)
+              --heap=2g                -Xmx of every variant's JVM
+              --repeats=3              catch-up rounds (variant order alternates; medians reported)
+              --sustained-repeats=1    sustained rate searches per variant
+              --modes=catch-up,sustained
+              --variants=hand-written,sluice,kafka-streams,raw-consumer,raw-consumer-2
+              --fixed-rate=100000      first sustained probe (lines/s); its batch times are reported too
+              --max-probes=5           probes per rate search
+              --probe-batches=6        1 s batches per probe
+              --bootstrap-servers=H:P  use this broker and its filled --topic instead of starting one
+              --topic=bench-log-lines
+              --sluice-home=DIR        default: distribution/target/sluice-*/ next to this jar's module
+              --baseline-sluice-home=DIR  also run this Sluice build as variant sluice-baseline (before/after)
+              --results=bench/results
+            also: java -jar bench/target/sluice-bench.jar jmh [JMH options]   (microbenchmarks)
+            """;
+
+    static BenchSettings parse(String[] args, Path benchJar) {
+        long lines = 5_000_000;
+        String heap = "2g";
+        int repeats = 3;
+        int sustainedRepeats = 1;
+        List<String> modes = List.of("catch-up", "sustained");
+        List<Variant> variants = null;
+        long fixedRate = 100_000;
+        int maxProbes = 5;
+        int probeBatches = 6;
+        Optional<String> bootstrap = Optional.empty();
+        String topic = "bench-log-lines";
+        Path repository = benchJar.toAbsolutePath().getParent().getParent().getParent();
+        Path sluiceHome = null;
+        Optional<Path> baseline = Optional.empty();
+        Path results = repository.resolve("bench/results");
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (!arg.startsWith("--") || equals < 0) {
+                throw new IllegalArgumentException("expected --name=value, got [" + arg + "]\n" + USAGE);
+            }
+            String name = arg.substring(2, equals);
+            String value = arg.substring(equals + 1);
+            switch (name) {
+                case "lines" -> lines = Long.parseLong(value.replace("_", ""));
+                case "heap" -> heap = value;
+                case "repeats" -> repeats = Integer.parseInt(value);
+                case "sustained-repeats" -> sustainedRepeats = Integer.parseInt(value);
+                case "modes" -> modes = List.of(value.split(","));
+                case "variants" -> {
+                    List<Variant> chosen = new ArrayList<>();
+                    for (String id : value.split(",")) {
+                        chosen.add(Variant.byId(id));
+                    }
+                    variants = List.copyOf(chosen);
+                }
+                case "fixed-rate" -> fixedRate = Long.parseLong(value.replace("_", ""));
+                case "max-probes" -> maxProbes = Integer.parseInt(value);
+                case "probe-batches" -> probeBatches = Integer.parseInt(value);
+                case "bootstrap-servers" -> bootstrap = Optional.of(value);
+                case "topic" -> topic = value;
+                case "sluice-home" -> sluiceHome = Path.of(value);
+                case "baseline-sluice-home" -> baseline = Optional.of(Path.of(value));
+                case "results" -> results = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option [--" + name + "]\n" + USAGE);
+            }
+        }
+        for (String mode : modes) {
+            if (!mode.equals("catch-up") && !mode.equals("sustained")) {
+                throw new IllegalArgumentException("unknown mode [" + mode + "]; known: catch-up, sustained");
+            }
+        }
+        if (variants == null) {
+            boolean withBaseline = baseline.isPresent();
+            variants = Arrays.stream(Variant.values()).filter(v -> v != Variant.SLUICE_BASELINE || withBaseline).toList();
+        }
+        if (variants.contains(Variant.SLUICE_BASELINE) && baseline.isEmpty()) {
+            throw new IllegalArgumentException("variant [sluice-baseline] needs --baseline-sluice-home");
+        }
+        if (sluiceHome == null) {
+            sluiceHome = SluiceRun.findDistribution(repository);
+        }
+        return new BenchSettings(lines, 4, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, probeBatches,
+                bootstrap, topic, sluiceHome, baseline, results);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The side-by-side benchmark: {@link io.sluice.bench.BenchMain} starts a broker, fills a topic,
+ * runs each {@link io.sluice.bench.Variant} in its own JVM ({@link io.sluice.bench.VariantLauncher},
+ * {@link io.sluice.bench.SluiceRun}), searches sustained rates ({@link io.sluice.bench.RateSearch})
+ * and reports medians, ratios and count checks ({@link io.sluice.bench.BenchReport}).
+ */
+package io.sluice.bench;
