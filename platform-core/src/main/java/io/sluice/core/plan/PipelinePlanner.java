@@ -91,6 +91,7 @@ public final class PipelinePlanner {
         }
 
         void run() {
+            Map<String, Integer> uses = countUses();
             List<JavaDStream<Record>> sourceStreams = openSources();
             JavaDStream<Record> allSources = union(sourceStreams);
             PendingStream current = new PendingStream(allSources, decoderSteps(), true);
@@ -103,6 +104,9 @@ public final class PipelinePlanner {
                 current = applyTransform(config, entry.getValue(), current);
                 currentName = config.name();
                 streams.put(config.name(), current);
+                if (uses.getOrDefault(config.name(), 0) > 1) {
+                    current = share(config.name(), current);
+                }
             }
             JavaDStream<Record> output = materialize(current);
             SinkWriterJob deadLetterJob = deadLetterJob();
@@ -119,6 +123,38 @@ public final class PipelinePlanner {
             // On the sources' union, which has a batch every interval, unlike windowed streams.
             BatchCommitter committer = new BatchCommitter(pipelineName, positions);
             allSources.foreachRDD((rdd, time) -> committer.commit(time));
+        }
+
+        /** How many later steps and sinks read each named stream, by name or as the previous step. */
+        private Map<String, Integer> countUses() {
+            Map<String, Integer> uses = new java.util.HashMap<>();
+            String previous = null;
+            for (ComponentConfig transform : components.transforms().keySet()) {
+                String read = transform.input().orElse(previous);
+                if (read != null) {
+                    uses.merge(read, 1, Integer::sum);
+                }
+                previous = transform.name();
+            }
+            for (ComponentConfig sink : components.sinks().keySet()) {
+                String read = sink.input().orElse(previous);
+                if (read != null) {
+                    uses.merge(read, 1, Integer::sum);
+                }
+            }
+            return uses;
+        }
+
+        /**
+         * A stream several steps read: its pending record steps run once, and each batch is kept
+         * until every reader is done, instead of every reader recomputing it from the source.
+         */
+        private PendingStream share(String name, PendingStream pending) {
+            JavaDStream<Record> shared = materialize(pending);
+            shared.persist(StorageLevel.MEMORY_ONLY_SER());
+            PendingStream materialized = new PendingStream(shared, List.of(), false);
+            streams.put(name, materialized);
+            return materialized;
         }
 
         @SuppressWarnings("unchecked")
