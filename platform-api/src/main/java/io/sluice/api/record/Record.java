@@ -25,29 +25,44 @@ import java.util.Objects;
  * a linear scan over a handful of names beats hashing on the per-record path.
  */
 public final class Record implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final String[] NO_NAMES = new String[0];
     private static final Object[] NO_VALUES = new Object[0];
 
     private final String key;
     private final byte[] payload;
+    // The first size entries are the fields; a builder hands its arrays over with any room left.
     private final String[] names;
     private final Object[] values;
     private final long eventTime;
     private final Origin origin;
 
-    private Record(String key, byte[] payload, String[] names, Object[] values, long eventTime, Origin origin) {
+    private final int size;
+
+    private Record(String key, byte[] payload, String[] names, Object[] values, int size, long eventTime, Origin origin) {
         this.key = key;
         this.payload = payload;
         this.names = names;
         this.values = values;
+        this.size = size;
         this.eventTime = eventTime;
         this.origin = origin;
     }
 
     /** Starts a record with no key, payload, fields or origin and an unknown event time. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(8);
+    }
+
+    /**
+     * Like {@link #builder()}, sized for {@code expectedFields} fields: on a per-record path that
+     * knows how many fields it sets, the record then takes the builder's arrays as they are.
+     */
+    public static Builder builder(int expectedFields) {
+        if (expectedFields < 0) {
+            throw new IllegalArgumentException("expectedFields is negative: " + expectedFields);
+        }
+        return new Builder(expectedFields);
     }
 
     /** A record whose payload is the UTF-8 bytes of {@code line}; the usual start for text sources. */
@@ -90,17 +105,17 @@ public final class Record implements Serializable {
 
     /** Number of fields. */
     public int fieldCount() {
-        return names.length;
+        return size;
     }
 
     /** Name of the field at {@code index}, in insertion order. */
     public String fieldName(int index) {
-        return names[index];
+        return names[Objects.checkIndex(index, size)];
     }
 
     /** Value of the field at {@code index}, in insertion order. */
     public Object fieldValue(int index) {
-        return values[index];
+        return values[Objects.checkIndex(index, size)];
     }
 
     /** Whether a field of that name is present (its value may still be {@code null}). */
@@ -179,8 +194,8 @@ public final class Record implements Serializable {
 
     /** The fields as an unmodifiable map in field order. Allocates; prefer {@link #get} on hot paths. */
     public Map<String, Object> fields() {
-        Map<String, Object> map = new LinkedHashMap<>(names.length * 2);
-        for (int i = 0; i < names.length; i++) {
+        Map<String, Object> map = new LinkedHashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
             map.put(names[i], values[i]);
         }
         return Collections.unmodifiableMap(map);
@@ -188,11 +203,11 @@ public final class Record implements Serializable {
 
     /** The field names in order. */
     public List<String> fieldNames() {
-        return List.of(names);
+        return List.of(Arrays.copyOf(names, size));
     }
 
     private int indexOf(String name) {
-        return indexOf(names, names.length, name);
+        return indexOf(names, size, name);
     }
 
     /**
@@ -220,10 +235,10 @@ public final class Record implements Serializable {
             return false;
         }
         if (eventTime != that.eventTime || !Objects.equals(key, that.key) || !Arrays.equals(payload, that.payload)
-                || !Objects.equals(origin, that.origin) || !Arrays.equals(names, that.names)) {
+                || !Objects.equals(origin, that.origin) || !Arrays.equals(names, 0, size, that.names, 0, that.size)) {
             return false;
         }
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < size; i++) {
             if (!Objects.deepEquals(values[i], that.values[i])) {
                 return false;
             }
@@ -235,8 +250,11 @@ public final class Record implements Serializable {
     public int hashCode() {
         int result = Objects.hash(key, eventTime, origin);
         result = 31 * result + Arrays.hashCode(payload);
-        result = 31 * result + Arrays.hashCode(names);
-        for (Object value : values) {
+        for (int i = 0; i < size; i++) {
+            result = 31 * result + names[i].hashCode();
+        }
+        for (int i = 0; i < size; i++) {
+            Object value = values[i];
             result = 31 * result + (value instanceof byte[] bytes ? Arrays.hashCode(bytes) : Objects.hashCode(value));
         }
         return result;
@@ -250,7 +268,7 @@ public final class Record implements Serializable {
             text.append("key=").append(key).append(", ");
         }
         text.append('{');
-        for (int i = 0; i < names.length; i++) {
+        for (int i = 0; i < size; i++) {
             if (i > 0) {
                 text.append(", ");
             }
@@ -281,23 +299,33 @@ public final class Record implements Serializable {
         private String[] names;
         private Object[] values;
         private int size;
+        // Set once build() handed the arrays to a record: the next change works on copies.
+        private boolean built;
         private long eventTime = -1;
         private Origin origin;
 
-        private Builder() {
-            this.names = new String[8];
-            this.values = new Object[8];
+        private Builder(int capacity) {
+            this.names = capacity == 0 ? NO_NAMES : new String[capacity];
+            this.values = capacity == 0 ? NO_VALUES : new Object[capacity];
         }
 
         private Builder(Record record) {
             this.key = record.key;
             this.payload = record.payload;
-            int capacity = record.names.length + 4;
+            int capacity = record.size + 4;
             this.names = Arrays.copyOf(record.names, capacity);
             this.values = Arrays.copyOf(record.values, capacity);
-            this.size = record.names.length;
+            this.size = record.size;
             this.eventTime = record.eventTime;
             this.origin = record.origin;
+        }
+
+        private void copyIfBuilt(int capacity) {
+            if (built || capacity > names.length) {
+                names = Arrays.copyOf(names, capacity);
+                values = Arrays.copyOf(values, capacity);
+                built = false;
+            }
         }
 
         public Builder key(String key) {
@@ -333,13 +361,11 @@ public final class Record implements Serializable {
             Object normalized = normalize(value);
             int index = indexOf(name);
             if (index >= 0) {
+                copyIfBuilt(names.length);
                 values[index] = normalized;
             }
             else {
-                if (size == names.length) {
-                    names = Arrays.copyOf(names, size * 2);
-                    values = Arrays.copyOf(values, size * 2);
-                }
+                copyIfBuilt(size == names.length ? Math.max(4, size * 2) : names.length);
                 names[size] = name;
                 values[size] = normalized;
                 size++;
@@ -351,6 +377,7 @@ public final class Record implements Serializable {
         public Builder remove(String name) {
             int index = indexOf(name);
             if (index >= 0) {
+                copyIfBuilt(names.length);
                 System.arraycopy(names, index + 1, names, index, size - index - 1);
                 System.arraycopy(values, index + 1, values, index, size - index - 1);
                 size--;
@@ -362,20 +389,21 @@ public final class Record implements Serializable {
 
         /** Removes every field, keeping key, payload, event time and origin. */
         public Builder clearFields() {
+            copyIfBuilt(names.length);
             Arrays.fill(names, 0, size, null);
             Arrays.fill(values, 0, size, null);
             size = 0;
             return this;
         }
 
+        /** The record; the builder stays usable, and later changes do not reach this record. */
         public Record build() {
-            return new Record(
-                    key,
-                    payload,
-                    size == 0 ? NO_NAMES : Arrays.copyOf(names, size),
-                    size == 0 ? NO_VALUES : Arrays.copyOf(values, size),
-                    eventTime,
-                    origin);
+            if (size == 0) {
+                return new Record(key, payload, NO_NAMES, NO_VALUES, 0, eventTime, origin);
+            }
+            // The record takes the arrays as they are, room and all: one copy less per record and step.
+            built = true;
+            return new Record(key, payload, names, values, size, eventTime, origin);
         }
 
         private int indexOf(String name) {

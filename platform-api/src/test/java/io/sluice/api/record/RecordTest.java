@@ -2,6 +2,7 @@ package io.sluice.api.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,5 +54,29 @@ class RecordTest {
     void toStringShowsFieldsNotPayloadBytes() {
         Record record = Record.builder().payload(new byte[] {1, 2, 3}).field("level", "ERROR").origin(new Origin("logs", "t-1", 4)).build();
         assertThat(record).hasToString("Record{{level=ERROR}, payload=<3 bytes>, origin=logs/t-1@4}");
+    }
+
+    @Test
+    void aBuilderChangedAfterBuildLeavesTheBuiltRecordAlone() {
+        Record.Builder builder = Record.builder(2).field("a", 1L).field("b", "x");
+        Record first = builder.build();
+        Record second = builder.field("a", 2L).field("c", true).remove("b").build();
+        Record third = builder.clearFields().field("d", 4L).build();
+
+        assertThat(first.fields()).containsExactly(entry("a", 1L), entry("b", "x"));
+        assertThat(second.fields()).containsExactly(entry("a", 2L), entry("c", true));
+        assertThat(third.fieldNames()).containsExactly("d");
+    }
+
+    @Test
+    void recordsWithRoomLeftInTheirArraysCompareByTheirFieldsOnly() {
+        Record roomy = Record.builder(16).field("a", 1L).build();
+        Record exact = Record.builder(1).field("a", 1L).build();
+        Record grown = Record.builder(0).field("a", 1L).build();
+
+        assertThat(roomy).isEqualTo(exact).isEqualTo(grown).hasSameHashCodeAs(exact);
+        assertThat(roomy.fieldCount()).isEqualTo(1);
+        assertThatThrownBy(() -> roomy.fieldValue(1)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> Record.builder(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 }
