@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sluice.api.error.RecordException;
+import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 
@@ -29,6 +30,9 @@ import io.sluice.api.transform.RecordFunction;
  * <p>{@code json} values must be JSON objects: each member becomes a field (strings, longs,
  * doubles, booleans, null; nested objects and arrays as their JSON text) in place of {@code value},
  * replacing a metadata field of the same name. A null value (a tombstone) stays a null field.
+ *
+ * <p>Pruned for readers that never read field {@code value} ({@link #pruneOutput}), a
+ * {@code string} value is left as bytes, undecoded: checking text nobody reads would only cost.
  */
 final class KafkaDecoder implements RecordFunction {
     private static final long serialVersionUID = 1L;
@@ -37,10 +41,28 @@ final class KafkaDecoder implements RecordFunction {
 
     private final KafkaFormat keyFormat;
     private final KafkaFormat valueFormat;
+    private final boolean decodesValue;
 
     KafkaDecoder(KafkaFormat keyFormat, KafkaFormat valueFormat) {
+        this(keyFormat, valueFormat, valueFormat != KafkaFormat.BYTES);
+    }
+
+    private KafkaDecoder(KafkaFormat keyFormat, KafkaFormat valueFormat, boolean decodesValue) {
         this.keyFormat = requireNonNull(keyFormat, "keyFormat is null");
         this.valueFormat = requireNonNull(valueFormat, "valueFormat is null");
+        this.decodesValue = decodesValue;
+    }
+
+    @Override
+    public FieldSet requiredFields(FieldSet neededOutput) {
+        return neededOutput.union(FieldSet.of(KafkaRecordConverter.KEY, KafkaRecordConverter.VALUE));
+    }
+
+    /** JSON values are always decoded: their members become fields, whose names only the value tells. */
+    @Override
+    public RecordFunction pruneOutput(FieldSet neededOutput) {
+        boolean decodes = valueFormat == KafkaFormat.JSON || (valueFormat == KafkaFormat.STRING && neededOutput.contains(KafkaRecordConverter.VALUE));
+        return decodes == decodesValue ? this : new KafkaDecoder(keyFormat, valueFormat, decodes);
     }
 
     /** Whether there is anything to decode: bytes stay bytes. */
@@ -50,8 +72,13 @@ final class KafkaDecoder implements RecordFunction {
 
     @Override
     public void apply(Record record, Consumer<Record> out) throws RecordException {
-        Record.Builder decoded = record.toBuilder();
         Object rawKey = record.get(KafkaRecordConverter.KEY);
+        boolean decodesKey = rawKey instanceof byte[] && keyFormat != KafkaFormat.BYTES;
+        if (!decodesKey && !decodesValue) {
+            out.accept(record);
+            return;
+        }
+        Record.Builder decoded = record.toBuilder();
         if (rawKey instanceof byte[] key && keyFormat != KafkaFormat.BYTES) {
             String text = utf8(key, "key");
             if (keyFormat == KafkaFormat.JSON) {
@@ -59,7 +86,7 @@ final class KafkaDecoder implements RecordFunction {
             }
             decoded.key(text).field(KafkaRecordConverter.KEY, text);
         }
-        Object rawValue = record.get(KafkaRecordConverter.VALUE);
+        Object rawValue = decodesValue ? record.get(KafkaRecordConverter.VALUE) : null;
         if (rawValue instanceof byte[] value) {
             switch (valueFormat) {
                 case STRING -> decoded.field(KafkaRecordConverter.VALUE, utf8(value, "value"));

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.apache.spark.util.LongAccumulator;
 
+import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 
 /**
@@ -29,8 +30,23 @@ final class FusedPass implements Serializable {
     private final boolean countsReads;
 
     FusedPass(List<RecordStep> steps, boolean countsReads) {
-        this.steps = List.copyOf(requireNonNull(steps, "steps is null"));
+        this.steps = pruneOutputs(requireNonNull(steps, "steps is null"));
         this.countsReads = countsReads;
+    }
+
+    /**
+     * Each step pruned for what the steps after it read, walking back from the pass's end, whose
+     * readers (sinks, stream transforms, other passes) may read every field.
+     */
+    private static List<RecordStep> pruneOutputs(List<RecordStep> steps) {
+        RecordStep[] pruned = new RecordStep[steps.size()];
+        FieldSet needed = FieldSet.all();
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            RecordStep step = steps.get(i);
+            pruned[i] = new RecordStep(step.label(), step.function().pruneOutput(needed));
+            needed = step.function().requiredFields(needed);
+        }
+        return List.of(pruned);
     }
 
     boolean isEmpty() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 
@@ -20,6 +21,22 @@ final class SourceDecoders implements RecordFunction {
 
     SourceDecoders(Map<String, RecordFunction> bySource) {
         this.bySource = new LinkedHashMap<>(requireNonNull(bySource, "bySource is null"));
+    }
+
+    @Override
+    public FieldSet requiredFields(FieldSet neededOutput) {
+        FieldSet required = neededOutput;
+        for (RecordFunction decoder : bySource.values()) {
+            required = required.union(decoder.requiredFields(neededOutput));
+        }
+        return required;
+    }
+
+    @Override
+    public RecordFunction pruneOutput(FieldSet neededOutput) {
+        Map<String, RecordFunction> pruned = new LinkedHashMap<>();
+        bySource.forEach((source, decoder) -> pruned.put(source, decoder.pruneOutput(neededOutput)));
+        return new SourceDecoders(pruned);
     }
 
     @Override

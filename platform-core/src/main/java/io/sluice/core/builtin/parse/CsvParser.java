@@ -37,6 +37,8 @@ final class CsvParser implements FieldParser {
         int position = 0;
         int count = 0;
         StringBuilder quoted = null;
+        // The next quote at or after position, or -1: one scan of the line when it has none.
+        int quoteAt = quote == NO_QUOTE ? -1 : text.indexOf(quote);
         while (true) {
             if (trim) {
                 position = skipBlanks(text, position);
@@ -78,13 +80,16 @@ final class CsvParser implements FieldParser {
                 }
             }
             else {
-                int end = position;
-                while (end < length && text.charAt(end) != delimiter) {
-                    if (text.charAt(end) == quote) {
-                        throw new RecordException("CSV field [" + (count + 1) + "] has a quote inside an unquoted value at position ["
-                                + (end + 1) + "]; enclose the whole field in quotes and double the quote");
-                    }
-                    end++;
+                int end = text.indexOf(delimiter, position);
+                if (end < 0) {
+                    end = length;
+                }
+                if (quoteAt >= 0 && quoteAt < position) {
+                    quoteAt = text.indexOf(quote, position);
+                }
+                if (quoteAt >= 0 && quoteAt < end) {
+                    throw new RecordException("CSV field [" + (count + 1) + "] has a quote inside an unquoted value at position ["
+                            + (quoteAt + 1) + "]; enclose the whole field in quotes and double the quote");
                 }
                 int valueEnd = end;
                 if (trim) {
@@ -92,7 +97,8 @@ final class CsvParser implements FieldParser {
                         valueEnd--;
                     }
                 }
-                value = text.substring(position, valueEnd);
+                // Only values that are set become strings: most pipelines read a few columns.
+                value = count < fields.length && out.wants(fields[count]) ? text.substring(position, valueEnd) : null;
                 position = end;
             }
             if (count < fields.length) {

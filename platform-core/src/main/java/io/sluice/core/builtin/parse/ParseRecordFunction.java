@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.sluice.api.error.RecordException;
+import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.FieldType;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
@@ -22,6 +23,10 @@ import io.sluice.api.transform.RecordFunction;
  * error, never replaced), hands it to the format's {@link FieldParser} and emits the record with
  * the parsed fields added after its existing ones (or replacing fields of the same name). Key,
  * origin and, unless option {@code keep-payload} is false, payload are kept.
+ *
+ * <p>Pruned for its readers ({@link #pruneOutput}), it sets only the parsed fields later steps read,
+ * plus those option {@code types} converts and the event-time field, so that a value that does not
+ * convert still rejects its record whether or not anything reads it.
  */
 final class ParseRecordFunction implements RecordFunction {
     private static final long serialVersionUID = 1L;
@@ -32,6 +37,7 @@ final class ParseRecordFunction implements RecordFunction {
     private final HashMap<String, ParseFieldType> types;
     private final String eventTimeField;
     private final boolean keepPayload;
+    private final FieldSet produced;
     // CharsetDecoder is neither thread-safe nor serializable, and one function may serve several
     // tasks at once: one decoder per thread, made on first use after deserialization.
     private transient volatile ThreadLocal<CharsetDecoder> decoders;
@@ -41,11 +47,35 @@ final class ParseRecordFunction implements RecordFunction {
      * @param eventTimeField the field to read the event time from, or {@code null}
      */
     ParseRecordFunction(FieldParser parser, String from, Map<String, ParseFieldType> types, String eventTimeField, boolean keepPayload) {
+        this(parser, from, types, eventTimeField, keepPayload, FieldSet.all());
+    }
+
+    private ParseRecordFunction(FieldParser parser, String from, Map<String, ParseFieldType> types, String eventTimeField, boolean keepPayload,
+            FieldSet produced) {
         this.parser = requireNonNull(parser, "parser is null");
         this.from = from;
         this.types = new HashMap<>(requireNonNull(types, "types is null"));
         this.eventTimeField = eventTimeField;
         this.keepPayload = keepPayload;
+        this.produced = requireNonNull(produced, "produced is null");
+    }
+
+    /** Later steps' fields pass through, and the text comes from field {@code from}, if set. */
+    @Override
+    public FieldSet requiredFields(FieldSet neededOutput) {
+        return from == null ? neededOutput : neededOutput.union(FieldSet.of(from));
+    }
+
+    @Override
+    public RecordFunction pruneOutput(FieldSet neededOutput) {
+        if (neededOutput.isAll()) {
+            return this;
+        }
+        FieldSet keep = neededOutput.union(types.keySet());
+        if (eventTimeField != null) {
+            keep = keep.union(FieldSet.of(eventTimeField));
+        }
+        return new ParseRecordFunction(parser, from, types, eventTimeField, keepPayload, keep);
     }
 
     @Override
@@ -55,7 +85,7 @@ final class ParseRecordFunction implements RecordFunction {
         if (!keepPayload) {
             builder.payload(null);
         }
-        ParsedFieldWriter writer = new ParsedFieldWriter(builder, types, eventTimeField);
+        ParsedFieldWriter writer = new ParsedFieldWriter(builder, types, eventTimeField, produced);
         parser.parse(text, writer);
         if (eventTimeField != null) {
             builder.eventTime(writer.eventTime());

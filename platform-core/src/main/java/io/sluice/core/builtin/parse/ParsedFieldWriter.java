@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.sluice.api.error.RecordException;
+import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 
 /**
@@ -20,12 +21,20 @@ final class ParsedFieldWriter {
     private final Record.Builder builder;
     private final Map<String, ParseFieldType> types;
     private final String eventTimeField;
+    private final FieldSet produced;
     private Object eventTimeValue;
 
-    ParsedFieldWriter(Record.Builder builder, Map<String, ParseFieldType> types, String eventTimeField) {
+    /** @param produced the parsed fields to set; the others are read past */
+    ParsedFieldWriter(Record.Builder builder, Map<String, ParseFieldType> types, String eventTimeField, FieldSet produced) {
         this.builder = requireNonNull(builder, "builder is null");
         this.types = requireNonNull(types, "types is null");
         this.eventTimeField = eventTimeField;
+        this.produced = requireNonNull(produced, "produced is null");
+    }
+
+    /** Whether field {@code name} is set at all; a parser may skip building values that are not. */
+    boolean wants(String name) {
+        return produced.contains(name);
     }
 
     /**
@@ -35,6 +44,9 @@ final class ParsedFieldWriter {
      * @throws RecordException if the value does not convert to its declared type
      */
     void put(String name, Object value) {
+        if (!produced.contains(name)) {
+            return;
+        }
         Object converted = value;
         ParseFieldType type = types.get(name);
         if (type != null && value != null) {

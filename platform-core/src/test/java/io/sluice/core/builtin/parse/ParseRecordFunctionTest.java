@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import io.sluice.api.error.RecordException;
+import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 
@@ -201,5 +202,29 @@ class ParseRecordFunctionTest {
         RecordFunction copy = roundTrip(original);
         assertThat(copy).isNotSameAs(original);
         assertThat(apply(copy, textRecord(line))).containsExactly(expected);
+    }
+
+    @Test
+    void prunedForItsReadersSetsOnlyTheFieldsTheyReadAndTypedOnes() throws Exception {
+        RecordFunction pruned = function(Map.of("format", "csv", "fields", List.of("ts", "host", "level", "ms"), "types", Map.of("ms", "long")))
+                .pruneOutput(FieldSet.of("level"));
+
+        assertThat(apply(pruned, textRecord("t1,web-1,INFO,12")).get(0).fields())
+                .containsOnly(Map.entry("level", "INFO"), Map.entry("ms", 12L));
+        // A typed field nobody reads still converts, so the same records are rejected as unpruned.
+        assertThatThrownBy(() -> apply(pruned, textRecord("t1,web-1,INFO,twelve")))
+                .isInstanceOf(RecordException.class).hasMessageContaining("field [ms]");
+        assertThat(apply(pruned.pruneOutput(FieldSet.all()), textRecord("t1,web-1,INFO,12")).get(0).fieldNames())
+                .containsExactly("level", "ms");
+    }
+
+    @Test
+    void readsOnlyItsSourceFieldBesidesWhatPassesThrough() {
+        RecordFunction fromPayload = function(CSV);
+        RecordFunction fromField = function(with(CSV, "from", "line"));
+
+        assertThat(fromPayload.requiredFields(FieldSet.of("a", "x"))).isEqualTo(FieldSet.of("a", "x"));
+        assertThat(fromField.requiredFields(FieldSet.of("a"))).isEqualTo(FieldSet.of("a", "line"));
+        assertThat(fromField.requiredFields(FieldSet.all()).isAll()).isTrue();
     }
 }
