@@ -45,7 +45,7 @@ public final class AggregateTransform implements StreamTransform {
     @Override
     public JavaDStream<Record> apply(StreamTransformContext context) {
         Aggregation agg = aggregation;
-        JavaPairDStream<GroupKey, Partial> pairs = context.input().mapToPair(agg::toPair);
+        JavaPairDStream<GroupKey, Partial> pairs = context.input().mapPartitionsToPair(agg::combine);
         JavaPairDStream<GroupKey, Partial> reduced;
         long span;
         if (window.isEmpty()) {

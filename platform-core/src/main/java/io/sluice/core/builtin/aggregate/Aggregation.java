@@ -3,9 +3,13 @@ package io.sluice.core.builtin.aggregate;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.sluice.api.error.RecordException;
+import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 import scala.Tuple2;
@@ -20,6 +24,9 @@ import scala.Tuple2;
  */
 public final class Aggregation implements Serializable {
     private static final long serialVersionUID = 1L;
+
+    // The group of records whose only key field is null: a map key cannot be null.
+    private static final Object NULL_GROUP = new Object();
 
     private final List<String> keyFields;
     private final List<AggregateSpec> specs;
@@ -44,15 +51,44 @@ public final class Aggregation implements Serializable {
 
     /** The record step that checks and extracts the fields this aggregation reads. */
     public RecordFunction prepare() {
-        List<String> keys = keyFields;
-        List<AggregateSpec> aggregates = specs;
-        // Named once here, not per record.
-        String[] inputNames = new String[aggregates.size()];
-        for (int i = 0; i < inputNames.length; i++) {
-            inputNames[i] = "#" + i;
+        return new Prepare(keyFields, specs);
+    }
+
+    /**
+     * Reduces a record to its key values followed by its aggregate inputs (named {@code #0},
+     * {@code #1}, ...), and so reads only those fields of its input.
+     */
+    private static final class Prepare implements RecordFunction {
+        private static final long serialVersionUID = 1L;
+
+        private final String[] keys;
+        private final AggregateSpec[] aggregates;
+        private final String[] inputNames;
+
+        Prepare(List<String> keys, List<AggregateSpec> aggregates) {
+            this.keys = keys.toArray(new String[0]);
+            this.aggregates = aggregates.toArray(new AggregateSpec[0]);
+            // Named once here, not per record.
+            this.inputNames = new String[this.aggregates.length];
+            for (int i = 0; i < inputNames.length; i++) {
+                inputNames[i] = "#" + i;
+            }
         }
-        return (record, out) -> {
-            Record.Builder prepared = Record.builder().eventTime(record.eventTime()).origin(record.origin());
+
+        @Override
+        public FieldSet requiredFields(FieldSet neededOutput) {
+            List<String> read = new ArrayList<>(List.of(keys));
+            for (AggregateSpec aggregate : aggregates) {
+                if (aggregate.field() != null) {
+                    read.add(aggregate.field());
+                }
+            }
+            return FieldSet.of(read);
+        }
+
+        @Override
+        public void apply(Record record, Consumer<Record> out) {
+            Record.Builder prepared = Record.builder(keys.length + aggregates.length).eventTime(record.eventTime()).origin(record.origin());
             for (String key : keys) {
                 Object value = record.get(key);
                 if (value instanceof byte[]) {
@@ -60,12 +96,12 @@ public final class Aggregation implements Serializable {
                 }
                 prepared.field(key, value);
             }
-            for (int i = 0; i < aggregates.size(); i++) {
-                AggregateSpec spec = aggregates.get(i);
+            for (int i = 0; i < aggregates.length; i++) {
+                AggregateSpec spec = aggregates[i];
                 prepared.field(inputNames[i], spec.field() == null ? null : number(record, spec));
             }
             out.accept(prepared.build());
-        };
+        }
     }
 
     private static Object number(Record record, AggregateSpec spec) {
@@ -93,31 +129,53 @@ public final class Aggregation implements Serializable {
         throw new RecordException("field [" + spec.field() + "] is not a number, as " + spec + " needs");
     }
 
-    /** Splits a prepared record into its group key and its one-row partial. */
-    public Tuple2<GroupKey, Partial> toPair(Record prepared) {
+    /**
+     * Combines a partition's prepared records into one partial per group before the shuffle,
+     * updating each group's partial in place. At most {@link PartitionCombiner#MAX_GROUPS} groups
+     * are held at once; past that the partials so far are emitted and combining starts afresh,
+     * so memory stays bounded whatever the number of keys (the shuffle merges what is emitted).
+     */
+    public Iterator<Tuple2<GroupKey, Partial>> combine(Iterator<Record> prepared) {
+        return new PartitionCombiner(this, prepared);
+    }
+
+    /** The group of a prepared record: its only key value as it is, else a {@link GroupKey}. */
+    Object groupOf(Record prepared) {
         int keyCount = keyFields.size();
+        if (keyCount == 1) {
+            Object value = prepared.fieldValue(0);
+            return value == null ? NULL_GROUP : value;
+        }
         Object[] key = new Object[keyCount];
         for (int i = 0; i < keyCount; i++) {
             key[i] = prepared.fieldValue(i);
         }
-        int width = specs.size();
-        double[] values = new double[width];
-        long[] counts = new long[width];
-        boolean[] fractional = new boolean[width];
-        for (int i = 0; i < width; i++) {
+        return GroupKey.wrap(key);
+    }
+
+    /** The shuffle key of a group from {@link #groupOf}. */
+    GroupKey groupKey(Object group) {
+        if (group instanceof GroupKey key) {
+            return key;
+        }
+        return GroupKey.wrap(new Object[] {group == NULL_GROUP ? null : group});
+    }
+
+    /** Adds a prepared record's aggregate inputs to {@code partial}. */
+    void accumulate(Partial.Accumulator partial, Record prepared) {
+        int keyCount = keyFields.size();
+        partial.addRow();
+        for (int i = 0; i < specs.size(); i++) {
             AggregateSpec spec = specs.get(i);
-            Object value = prepared.fieldValue(keyCount + i);
             if (spec.field() == null) {
-                values[i] = 1;
-                counts[i] = 1;
+                partial.add(i, 1, false);
+                continue;
             }
-            else if (value != null) {
-                counts[i] = 1;
-                values[i] = spec.function() == AggregateFunction.COUNT ? 1 : ((Number) value).doubleValue();
-                fractional[i] = value instanceof Double;
+            Object value = prepared.fieldValue(keyCount + i);
+            if (value != null) {
+                partial.add(i, spec.function() == AggregateFunction.COUNT ? 1 : ((Number) value).doubleValue(), value instanceof Double);
             }
         }
-        return new Tuple2<>(new GroupKey(key), new Partial(1, values, counts, fractional));
     }
 
     public Partial merge(Partial a, Partial b) {

@@ -11,8 +11,17 @@ public final class GroupKey implements Serializable {
     private final int hash;
 
     public GroupKey(Object[] values) {
-        this.values = values.clone();
+        this(true, values);
+    }
+
+    private GroupKey(boolean copy, Object[] values) {
+        this.values = copy ? values.clone() : values;
         this.hash = Arrays.deepHashCode(this.values);
+    }
+
+    /** A key over {@code values} itself, which the caller hands over and no longer changes. */
+    static GroupKey wrap(Object[] values) {
+        return new GroupKey(false, values);
     }
 
     public Object value(int index) {

@@ -73,6 +73,44 @@ public final class Partial implements Serializable {
         return new Partial(a.rows - b.rows, values, counts, a.fractional.clone());
     }
 
+    /**
+     * Builds one partial row by row, in place: what a partition's combining does per record,
+     * without a partial and its arrays per row. Not thread-safe; {@link #toPartial} ends its use.
+     */
+    static final class Accumulator {
+        private final List<AggregateSpec> specs;
+        private long rows;
+        private final double[] values;
+        private final long[] counts;
+        private final boolean[] fractional;
+
+        Accumulator(List<AggregateSpec> specs) {
+            this.specs = specs;
+            this.values = new double[specs.size()];
+            this.counts = new long[specs.size()];
+            this.fractional = new boolean[specs.size()];
+        }
+
+        void addRow() {
+            rows++;
+        }
+
+        /** Adds one non-null input of aggregate {@code index}. */
+        void add(int index, double value, boolean isFractional) {
+            values[index] = counts[index] == 0 ? value : switch (specs.get(index).function()) {
+                case COUNT, SUM, AVG -> values[index] + value;
+                case MIN -> Math.min(values[index], value);
+                case MAX -> Math.max(values[index], value);
+            };
+            counts[index]++;
+            fractional[index] |= isFractional;
+        }
+
+        Partial toPartial() {
+            return new Partial(rows, values, counts, fractional);
+        }
+    }
+
     @Override
     public String toString() {
         return "Partial{rows=" + rows + ", values=" + java.util.Arrays.toString(values) + "}";

@@ -69,7 +69,7 @@ public final class StatefulTransform implements StreamTransform {
     @Override
     public JavaDStream<Record> apply(StreamTransformContext context) {
         Aggregation agg = aggregation;
-        JavaPairDStream<GroupKey, Partial> batch = context.input().mapToPair(agg::toPair).reduceByKey(agg::merge);
+        JavaPairDStream<GroupKey, Partial> batch = context.input().mapPartitionsToPair(agg::combine).reduceByKey(agg::merge);
         StateStorage storage = context.stateStore().storage();
         // Java 17 has no pattern switch; StateStorage is sealed to these two.
         JavaPairDStream<GroupKey, Partial> states = storage instanceof StateStorage.External external
