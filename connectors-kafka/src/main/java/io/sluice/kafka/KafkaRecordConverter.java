@@ -37,11 +37,14 @@ final class KafkaRecordConverter implements Function<ConsumerRecord<byte[], byte
     static final String OFFSET = "offset";
     static final String TIMESTAMP = "timestamp";
     static final String HEADERS = "headers";
+    private static final int FIELD_COUNT = 7;
 
     private final String sourceName;
     // The origin's partition name of the last record: a task reads one topic-partition, so this
     // saves building the same string per record. Racy by design: a miss only builds it again.
     private transient PartitionName lastPartition;
+    // Likewise the last timestamp: a producer's batch shares one, so most records reuse it.
+    private transient Instant lastTimestamp;
 
     private record PartitionName(String topic, int partition, String name) {
     }
@@ -53,18 +56,27 @@ final class KafkaRecordConverter implements Function<ConsumerRecord<byte[], byte
     @Override
     public Record call(ConsumerRecord<byte[], byte[]> consumed) throws JsonProcessingException {
         long timestamp = consumed.timestamp();
-        return Record.builder()
+        return Record.builder(FIELD_COUNT)
                 .payload(consumed.value())
                 .field(KEY, consumed.key())
                 .field(VALUE, consumed.value())
                 .field(TOPIC, consumed.topic())
                 .field(PARTITION, (long) consumed.partition())
                 .field(OFFSET, consumed.offset())
-                .field(TIMESTAMP, timestamp < 0 ? null : Instant.ofEpochMilli(timestamp))
+                .field(TIMESTAMP, timestamp < 0 ? null : instant(timestamp))
                 .field(HEADERS, headers(consumed))
                 .eventTime(timestamp < 0 ? -1 : timestamp)
                 .origin(new Origin(sourceName, partitionName(consumed), consumed.offset()))
                 .build();
+    }
+
+    private Instant instant(long timestamp) {
+        Instant last = lastTimestamp;
+        if (last == null || last.toEpochMilli() != timestamp) {
+            last = Instant.ofEpochMilli(timestamp);
+            lastTimestamp = last;
+        }
+        return last;
     }
 
     private String partitionName(ConsumerRecord<byte[], byte[]> consumed) {
