@@ -8,6 +8,7 @@ import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlExpression;
 
 import io.sluice.api.error.RecordException;
+import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 
@@ -20,12 +21,20 @@ final class FilterRecordFunction implements RecordFunction {
     private static final long serialVersionUID = 1L;
 
     private final String expression;
+    private final FieldSet fieldsRead;
     // JexlExpression is not serializable: recompiled once per deserialized copy, then shared by its task threads.
     private transient volatile JexlExpression compiled;
 
     FilterRecordFunction(String expression, JexlExpression compiled) {
         this.expression = requireNonNull(expression, "expression is null");
         this.compiled = requireNonNull(compiled, "compiled is null");
+        this.fieldsRead = JexlFilterEngine.fieldsRead(expression);
+    }
+
+    /** What later steps read, which passes through, and the expression's variables. */
+    @Override
+    public FieldSet requiredFields(FieldSet neededOutput) {
+        return neededOutput.union(fieldsRead);
     }
 
     @Override

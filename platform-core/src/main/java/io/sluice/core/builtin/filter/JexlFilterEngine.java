@@ -1,6 +1,9 @@
 package io.sluice.core.builtin.filter;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.jexl3.JexlBuilder;
 import org.apache.commons.jexl3.JexlEngine;
@@ -8,6 +11,8 @@ import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlExpression;
 import org.apache.commons.jexl3.JexlFeatures;
 import org.apache.commons.jexl3.JexlInfo;
+
+import io.sluice.api.record.FieldSet;
 
 /**
  * The one JEXL engine of this JVM for filter expressions. The engine is thread-safe and caches
@@ -52,6 +57,18 @@ final class JexlFilterEngine {
      */
     static JexlExpression compile(String source) {
         return ENGINE.createExpression(new JexlInfo(SOURCE_NAME, 1, 1), source);
+    }
+
+    /**
+     * The fields an expression reads: the first name of each variable it refers to (a record
+     * context resolves nothing else).
+     */
+    static FieldSet fieldsRead(String source) {
+        Set<String> fields = new LinkedHashSet<>();
+        for (List<String> variable : ENGINE.createScript(new JexlInfo(SOURCE_NAME, 1, 1), source).getVariables()) {
+            fields.add(variable.get(0));
+        }
+        return FieldSet.of(fields);
     }
 
     /** A JEXL failure as {@code what went wrong at line [l], column [c]}, without JEXL's own prefix. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 
@@ -16,6 +17,11 @@ final class DropRecordFunction implements RecordFunction {
 
     DropRecordFunction(List<String> fields) {
         this.fields = requireNonNull(fields, "fields is null").toArray(new String[0]);
+    }
+
+    @Override
+    public FieldSet requiredFields(FieldSet neededOutput) {
+        return neededOutput.minus(List.of(fields));
     }
 
     @Override

@@ -3,9 +3,12 @@ package io.sluice.core.builtin.select;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
+import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 
@@ -26,6 +29,22 @@ final class RenameRecordFunction implements RecordFunction {
         this.renames = new HashMap<>(requireNonNull(renames, "renames is null"));
         this.sources = new HashMap<>();
         renames.forEach((from, to) -> sources.put(to, from));
+    }
+
+    /** Each needed field under its old name too, since the record may hold it under either. */
+    @Override
+    public FieldSet requiredFields(FieldSet neededOutput) {
+        if (neededOutput.isAll()) {
+            return neededOutput;
+        }
+        Set<String> required = new HashSet<>(neededOutput.names());
+        for (String name : neededOutput.names()) {
+            String source = sources.get(name);
+            if (source != null) {
+                required.add(source);
+            }
+        }
+        return FieldSet.of(required);
     }
 
     @Override

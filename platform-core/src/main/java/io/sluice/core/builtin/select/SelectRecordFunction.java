@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.sluice.api.error.RecordException;
+import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 
@@ -19,6 +20,12 @@ final class SelectRecordFunction implements RecordFunction {
     SelectRecordFunction(List<String> fields, SelectMissingPolicy missing) {
         this.fields = requireNonNull(fields, "fields is null").toArray(new String[0]);
         this.missing = requireNonNull(missing, "missing is null");
+    }
+
+    /** The selected fields, each checked or copied whatever later steps read. */
+    @Override
+    public FieldSet requiredFields(FieldSet neededOutput) {
+        return FieldSet.of(List.of(fields));
     }
 
     @Override

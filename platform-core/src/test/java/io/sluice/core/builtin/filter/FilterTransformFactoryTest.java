@@ -21,6 +21,7 @@ import io.sluice.api.error.RecordException;
 import io.sluice.api.option.OptionSpec;
 import io.sluice.api.option.OptionsException;
 import io.sluice.api.plugin.PluginModule;
+import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Origin;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
@@ -59,6 +60,15 @@ class FilterTransformFactoryTest {
         assertKeeps("host !~ 'db-\\d+' && host =~ 'web-[0-9]'", ERROR_ON_WEB, INFO_ON_DB);
         assertKeeps("message =~ level", record("level", "x.*", "message", "xyz"), record("level", "x.*", "message", "abc"));
         assertKeeps("host.length() == 5 && size(host) == 5", ERROR_ON_WEB, INFO_ON_DB);
+    }
+
+    @Test
+    void readsTheFieldsItsExpressionNamesBesidesWhatPassesThrough() {
+        assertThat(function("message.startsWith('disk') and size(message) > 3 || code >= 500 && level =~ ['WARN', 'ERROR']")
+                .requiredFields(FieldSet.of("host")))
+                .isEqualTo(FieldSet.of("host", "message", "code", "level"));
+        assertThat(function("true").requiredFields(FieldSet.none())).isEqualTo(FieldSet.none());
+        assertThat(function("level == 'INFO'").requiredFields(FieldSet.all()).isAll()).isTrue();
     }
 
     @Test
