@@ -32,6 +32,11 @@ final class CsvParser implements FieldParser {
     }
 
     @Override
+    public List<String> fixedFieldNames() {
+        return List.of(fields);
+    }
+
+    @Override
     public void parse(String text, ParsedFieldWriter out) {
         int length = text.length();
         int position = 0;

@@ -1,6 +1,7 @@
 package io.sluice.core.builtin.parse;
 
 import java.io.Serializable;
+import java.util.List;
 
 import io.sluice.api.error.RecordException;
 
@@ -18,4 +19,9 @@ interface FieldParser extends Serializable {
      *     position or field at fault but does not quote the text
      */
     void parse(String text, ParsedFieldWriter out);
+
+    /** The names of the fields every parse sets, when the format fixes them; empty when the text names them. */
+    default List<String> fixedFieldNames() {
+        return List.of();
+    }
 }

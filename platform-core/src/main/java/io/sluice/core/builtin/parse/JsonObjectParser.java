@@ -34,6 +34,12 @@ final class JsonObjectParser implements FieldParser {
         this.fields = fields.toArray(new String[0]);
     }
 
+    /** The listed keys when there is a list: each is set, null when absent. */
+    @Override
+    public List<String> fixedFieldNames() {
+        return List.of(fields);
+    }
+
     @Override
     public void parse(String text, ParsedFieldWriter out) {
         JsonNode root;

@@ -8,6 +8,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -38,6 +39,8 @@ final class ParseRecordFunction implements RecordFunction {
     private final String eventTimeField;
     private final boolean keepPayload;
     private final FieldSet produced;
+    // Pruned, when later steps read none of the input's fields: the output starts empty instead of as a copy.
+    private final boolean dropsInputFields;
     // CharsetDecoder is neither thread-safe nor serializable, and one function may serve several
     // tasks at once: one decoder per thread, made on first use after deserialization.
     private transient volatile ThreadLocal<CharsetDecoder> decoders;
@@ -58,6 +61,8 @@ final class ParseRecordFunction implements RecordFunction {
         this.eventTimeField = eventTimeField;
         this.keepPayload = keepPayload;
         this.produced = requireNonNull(produced, "produced is null");
+        List<String> parsed = parser.fixedFieldNames();
+        this.dropsInputFields = !produced.isAll() && !parsed.isEmpty() && produced.minus(parsed).names().isEmpty();
     }
 
     /** Later steps' fields pass through, and the text comes from field {@code from}, if set. */
@@ -81,7 +86,9 @@ final class ParseRecordFunction implements RecordFunction {
     @Override
     public void apply(Record record, Consumer<Record> out) {
         String text = text(record);
-        Record.Builder builder = record.toBuilder();
+        Record.Builder builder = dropsInputFields
+                ? Record.builder(produced.names().size()).key(record.key()).payload(record.payload()).eventTime(record.eventTime()).origin(record.origin())
+                : record.toBuilder();
         if (!keepPayload) {
             builder.payload(null);
         }

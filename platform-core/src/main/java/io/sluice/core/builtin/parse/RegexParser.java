@@ -26,6 +26,11 @@ final class RegexParser implements FieldParser {
     }
 
     @Override
+    public List<String> fixedFieldNames() {
+        return List.of(groups);
+    }
+
+    @Override
     public void parse(String text, ParsedFieldWriter out) {
         Matcher matcher = pattern.matcher(text);
         if (!matcher.find()) {

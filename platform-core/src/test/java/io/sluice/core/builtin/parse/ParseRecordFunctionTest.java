@@ -219,6 +219,19 @@ class ParseRecordFunctionTest {
     }
 
     @Test
+    void prunedForReadersOfParsedFieldsOnlyItLeavesTheInputFieldsBehind() throws Exception {
+        RecordFunction parse = function(CSV);
+        Record input = Record.builder().payload("1,2".getBytes(StandardCharsets.UTF_8)).field("offset", 7L).key("k").origin(ORIGIN).build();
+
+        Record parsedOnly = apply(parse.pruneOutput(FieldSet.of("a")), input).get(0);
+        assertThat(parsedOnly.fields()).containsOnly(Map.entry("a", "1"));
+        assertThat(parsedOnly.key()).isEqualTo("k");
+        assertThat(parsedOnly.origin()).isEqualTo(ORIGIN);
+        assertThat(apply(parse.pruneOutput(FieldSet.of("a", "offset")), input).get(0).fields())
+                .containsOnly(Map.entry("offset", 7L), Map.entry("a", "1"));
+    }
+
+    @Test
     void readsOnlyItsSourceFieldBesidesWhatPassesThrough() {
         RecordFunction fromPayload = function(CSV);
         RecordFunction fromField = function(with(CSV, "from", "line"));
