@@ -59,7 +59,18 @@ class KafkaPluginTest {
         assertThat(options.consumerConfig())
                 .containsEntry("enable.auto.commit", false)
                 .containsEntry("ssl.truststore.password", new org.apache.kafka.common.config.types.Password("changeit"))
-                .containsEntry("auto.offset.reset", "earliest");
+                .containsEntry("auto.offset.reset", "earliest")
+                .containsEntry("max.poll.records", KafkaSourceOptions.DEFAULT_MAX_POLL_RECORDS);
+    }
+
+    @Test
+    void aConsumerSettingOfTheUserWinsOverSluicesDefault() {
+        Map<String, Object> raw = Map.of("bootstrap-servers", "broker:9092", "topics", List.of("log_topic"),
+                "kafka", Map.of("max.poll.records", 250));
+
+        KafkaSourceOptions options = KafkaSourceOptions.parse(KafkaSourceOptions.SPECS.parse(raw), "sluice-test");
+
+        assertThat(String.valueOf(options.consumerConfig().get("max.poll.records"))).isEqualTo("250");
     }
 
     @Test
