@@ -101,7 +101,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
             throw new IllegalArgumentException("variant [sluice-baseline] needs --baseline-sluice-home");
         }
         if (sluiceHome == null) {
-            sluiceHome = SluiceRun.findDistribution(repository);
+            sluiceHome = SluiceProcess.findDistribution(repository);
         }
         return new BenchSettings(lines, 4, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, probeBatches,
                 bootstrap, topic, sluiceHome, baseline, results);
