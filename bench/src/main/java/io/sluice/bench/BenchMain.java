@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sluice.bench.job.HandWrittenSparkJob;
@@ -21,11 +22,15 @@ import io.sluice.testkit.kafka.KafkaBroker;
  * fills a topic with N log lines, runs every variant in catch-up rounds (alternating their order)
  * and sustained rate searches, checks their counts, prints medians and ratios and writes
  * {@code bench/results/<date>.json}. Also the entry point of the variants' own JVMs
- * ({@code job <variant> <spec>}) and of the JMH microbenchmarks ({@code jmh [options]}).
+ * ({@code job <variant> <spec>}), of the JMH microbenchmarks ({@code jmh [options]}) and of a
+ * standing broker ({@code broker [options]}).
  */
 public final class BenchMain {
     private final BenchSettings settings;
     private final Path runDirectory;
+    // In every consumer group and Kafka Streams application id: a committed group resumes where it
+    // stopped, so a second harness against the same broker (--bootstrap-servers) must not reuse one.
+    private final String runTag = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicInteger runs = new AtomicInteger();
 
     private BenchMain(BenchSettings settings, Path runDirectory) {
@@ -37,6 +42,10 @@ public final class BenchMain {
         if (args.length > 0 && args[0].equals("job")) {
             runJob(Variant.byId(args[1]), JobSpec.fromJson(args[2]));
             System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("broker")) {
+            BenchBroker.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
         }
         if (args.length > 0 && args[0].equals("jmh")) {
             Microbenchmarks.run(Arrays.copyOfRange(args, 1, args.length), VariantLauncher.jvmOpens());
@@ -69,18 +78,15 @@ public final class BenchMain {
             String bootstrap;
             if (settings.bootstrapServers().isPresent()) {
                 bootstrap = settings.bootstrapServers().get();
+                checkTopic(bootstrap);
             }
             else {
                 broker = KafkaBroker.start();
                 bootstrap = broker.bootstrapServers();
-                broker.createTopic(settings.topic(), settings.partitions());
-                long start = System.nanoTime();
-                TopicLoader.fill(bootstrap, settings.topic(), settings.partitions(), settings.lines());
-                System.out.printf("Broker %s; topic [%s] filled with %,d lines in %.1f s%n", bootstrap, settings.topic(),
-                        settings.lines(), (System.nanoTime() - start) / 1e9);
+                BenchBroker.fill(broker, settings.topic(), settings.partitions(), settings.lines());
             }
             LevelCounts expected = TopicLoader.expectedCounts(settings.lines());
-            VariantLauncher launcher = new VariantLauncher(settings, benchJar(), Files.createDirectories(runDirectory.resolve("logs")));
+            VariantLauncher launcher = new VariantLauncher(settings, benchJar(), logs());
             BenchReport report = new BenchReport(settings, expected);
             if (settings.modes().contains("catch-up")) {
                 for (int round = 0; round < settings.repeats(); round++) {
@@ -115,6 +121,16 @@ public final class BenchMain {
         }
     }
 
+    /** An existing broker's topic must hold the N lines whose levels the counts are checked against. */
+    private void checkTopic(String bootstrap) {
+        OptionalLong held = TopicLoader.linesIn(bootstrap, settings.topic());
+        if (held.isEmpty() || held.getAsLong() != settings.lines()) {
+            throw new IllegalStateException("topic [" + settings.topic() + "] on " + bootstrap + (held.isEmpty() ? " does not exist"
+                    : " holds " + held.getAsLong() + " lines") + ", but --lines=" + settings.lines()
+                    + "; fill it with the broker command and the same --lines");
+        }
+    }
+
     private RunResult probe(VariantLauncher launcher, String bootstrap, Variant variant, long rate, LevelCounts expected) {
         try {
             RunResult run = launcher.run(variant, spec(bootstrap, variant, "sustained", rate), expected);
@@ -132,10 +148,22 @@ public final class BenchMain {
     }
 
     private JobSpec spec(String bootstrap, Variant variant, String mode, long rate) throws IOException {
-        String name = "bench-" + runs.incrementAndGet() + "-" + variant.id() + "-" + mode + (rate > 0 ? "-" + rate : "");
-        Path work = Files.createDirectories(runDirectory.resolve(name));
+        String name = runName(variant.id(), mode + (rate > 0 ? "-" + rate : ""));
         return new JobSpec(bootstrap, settings.topic(), settings.partitions(), name, settings.lines(), rate, settings.probeBatches(),
-                work.toString());
+                workDirectory(name).toString());
+    }
+
+    /** A run's name: its consumer group, work directory and log file. */
+    private String runName(String what, String mode) {
+        return "bench-" + runTag + "-" + runs.incrementAndGet() + "-" + what + "-" + mode;
+    }
+
+    private Path workDirectory(String name) throws IOException {
+        return Files.createDirectories(runDirectory.resolve(name));
+    }
+
+    private Path logs() throws IOException {
+        return Files.createDirectories(runDirectory.resolve("logs"));
     }
 
     /** The variants in order on even rounds, reversed on odd ones, so no variant always runs first. */

@@ -21,6 +21,11 @@ import java.util.Optional;
 record BenchSettings(long lines, int partitions, String heap, int repeats, int sustainedRepeats, List<String> modes,
         List<Variant> variants, long fixedRate, int maxProbes, int probeBatches, Optional<String> bootstrapServers,
         String topic, Path sluiceHome, Optional<Path> baselineSluiceHome, Path results) {
+    static final List<String> MODES = List.of("catch-up", "sustained");
+    static final long DEFAULT_LINES = 5_000_000;
+    static final String DEFAULT_TOPIC = "bench-log-lines";
+    /** Of every topic the harness fills: how many lines a batch reads per partition depends on it. */
+    static final int PARTITIONS = 4;
 
     static final String USAGE = """
             usage: java -jar bench/target/sluice-bench.jar [--name=value]...
@@ -39,20 +44,22 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
               --baseline-sluice-home=DIR  also run this Sluice build as variant sluice-baseline (before/after)
               --results=bench/results
             also: java -jar bench/target/sluice-bench.jar jmh [JMH options]   (microbenchmarks)
+                  java -jar bench/target/sluice-bench.jar broker [--lines=N] [--topic=T]
+                      starts a broker, fills the topic as a run does, prints its address, runs until stopped
             """;
 
     static BenchSettings parse(String[] args, Path benchJar) {
-        long lines = 5_000_000;
+        long lines = DEFAULT_LINES;
         String heap = "2g";
         int repeats = 3;
         int sustainedRepeats = 1;
-        List<String> modes = List.of("catch-up", "sustained");
+        List<String> modes = MODES;
         List<Variant> variants = null;
         long fixedRate = 100_000;
         int maxProbes = 5;
         int probeBatches = 6;
         Optional<String> bootstrap = Optional.empty();
-        String topic = "bench-log-lines";
+        String topic = DEFAULT_TOPIC;
         Path repository = benchJar.toAbsolutePath().getParent().getParent().getParent();
         Path sluiceHome = null;
         Optional<Path> baseline = Optional.empty();
@@ -89,8 +96,8 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
             }
         }
         for (String mode : modes) {
-            if (!mode.equals("catch-up") && !mode.equals("sustained")) {
-                throw new IllegalArgumentException("unknown mode [" + mode + "]; known: catch-up, sustained");
+            if (!MODES.contains(mode)) {
+                throw new IllegalArgumentException("unknown mode [" + mode + "]; known: " + String.join(", ", MODES));
             }
         }
         if (variants == null) {
@@ -103,7 +110,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         if (sluiceHome == null) {
             sluiceHome = SluiceProcess.findDistribution(repository);
         }
-        return new BenchSettings(lines, 4, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, probeBatches,
+        return new BenchSettings(lines, PARTITIONS, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, probeBatches,
                 bootstrap, topic, sluiceHome, baseline, results);
     }
 }

@@ -2,12 +2,22 @@ package io.sluice.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Fills the benchmark topic with {@link LogLines}, dealt round-robin over its partitions. */
@@ -46,5 +56,36 @@ final class TopicLoader {
         if (failure.get() != null) {
             throw new IllegalStateException("filling topic [" + topic + "] failed", failure.get());
         }
+    }
+
+    /** How many records {@code topic} holds (the sum of its partitions' end offsets), or empty when there is no such topic. */
+    static OptionalLong linesIn(String bootstrapServers, String topic) {
+        try (Admin admin = admin(bootstrapServers)) {
+            return linesIn(admin, topic);
+        }
+    }
+
+    private static OptionalLong linesIn(Admin admin, String topic) {
+        try {
+            Set<String> names = admin.listTopics().names().get();
+            if (!names.contains(topic)) {
+                return OptionalLong.empty();
+            }
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            return OptionalLong.of(admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum());
+        }
+        catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read topic [" + topic + "]", e.getCause());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static Admin admin(String bootstrapServers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 }
