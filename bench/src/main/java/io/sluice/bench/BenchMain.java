@@ -20,10 +20,10 @@ import io.sluice.testkit.kafka.KafkaBroker;
 /**
  * {@code java -jar sluice-bench.jar [--name=value]...}: starts a Kafka broker (the testkit's),
  * fills a topic with N log lines, runs every variant in catch-up rounds (alternating their order)
- * and sustained rate searches, checks their counts, prints medians and ratios and writes
- * {@code bench/results/<date>.json}. Also the entry point of the variants' own JVMs
- * ({@code job <variant> <spec>}), of the JMH microbenchmarks ({@code jmh [options]}) and of a
- * standing broker ({@code broker [options]}).
+ * and sustained rate searches, runs Sluice's stateful transform with each state store, checks
+ * their counts, prints medians and ratios and writes {@code bench/results/<date>.json}. Also the
+ * entry point of the variants' own JVMs ({@code job <variant> <spec>}), of the JMH
+ * microbenchmarks ({@code jmh [options]}) and of a standing broker ({@code broker [options]}).
  */
 public final class BenchMain {
     private final BenchSettings settings;
@@ -73,19 +73,27 @@ public final class BenchMain {
 
     private boolean run() throws InterruptedException, IOException {
         System.out.printf("Sluice bench; work and logs in %s; Sluice from %s%n", runDirectory, settings.sluiceHome());
+        boolean variantModes = settings.modes().contains("catch-up") || settings.modes().contains("sustained");
         KafkaBroker broker = null;
+        BenchRedis redis = null;
         try {
+            // Before anything slow: the state mode fails here when its Redis is not there.
+            redis = settings.modes().contains("state") ? BenchRedis.connect(settings.redisUri()) : null;
             String bootstrap;
             if (settings.bootstrapServers().isPresent()) {
                 bootstrap = settings.bootstrapServers().get();
-                checkTopic(bootstrap);
+                if (variantModes) {
+                    checkTopic(bootstrap);
+                }
             }
             else {
                 broker = KafkaBroker.start();
                 bootstrap = broker.bootstrapServers();
-                BenchBroker.fill(broker, settings.topic(), settings.partitions(), settings.lines());
+                if (variantModes) {
+                    BenchBroker.fill(broker, settings.topic(), settings.partitions(), settings.lines());
+                }
             }
-            LevelCounts expected = TopicLoader.expectedCounts(settings.lines());
+            LevelCounts expected = variantModes ? TopicLoader.expectedCounts(settings.lines()) : new LevelCounts();
             VariantLauncher launcher = new VariantLauncher(settings, benchJar(), logs());
             BenchReport report = new BenchReport(settings, expected);
             if (settings.modes().contains("catch-up")) {
@@ -110,14 +118,37 @@ public final class BenchMain {
                     }
                 }
             }
+            if (settings.modes().contains("state")) {
+                runStateMode(new StateRun(settings, bootstrap, redis), report);
+            }
             report.print(System.out);
             System.out.println("Results: " + report.write());
             return report.valid();
         }
         finally {
+            if (redis != null) {
+                redis.close();
+            }
             if (broker != null) {
                 broker.close();
             }
+        }
+    }
+
+    private void runStateMode(StateRun state, BenchReport report) throws InterruptedException, IOException {
+        long start = System.nanoTime();
+        String topic = StateRun.topic(settings.stateKeys(), settings.stateBatches());
+        boolean filled = state.ensureTopic();
+        System.out.printf("State topic [%s]: %,d keys x %d batches, %s%n", topic, settings.stateKeys(), settings.stateBatches(),
+                filled ? String.format("filled in %.1f s", (System.nanoTime() - start) / 1e9) : "already filled");
+        for (StateRun.Store store : StateRun.Store.values()) {
+            String name = runName(store.id(), "state");
+            StateRun.Result result = state.run(store, name, workDirectory(name), logs().resolve(name + ".log"));
+            System.out.printf("state     %-10s %,d keys: batches %s ms; updates/s %s; check %s%n", store.id(), result.keys(),
+                    result.batches().stream().map(batch -> String.valueOf(batch.processingMillis())).toList(),
+                    result.steadyUpdatesPerSecond().stream().map(rate -> String.format("%,.0f", rate)).toList(),
+                    result.valid() ? "ok" : "WRONG " + result.problems());
+            report.addState(result);
         }
     }
 
