@@ -99,14 +99,18 @@ final class BenchReport {
         return median(all, run -> run.peakRssKb() / 1024.0);
     }
 
-    /** Median over a store's steady batches of keys updated per second of processing time. */
+    /** Median over a store's steady batches of keys updated per second of processing time; valid runs only. */
     OptionalDouble stateUpdatesPerSecond(StateRun.Store store) {
-        return median(stateRunsOf(store).stream().flatMap(run -> run.steadyUpdatesPerSecond().stream()).toList(), Double::doubleValue);
+        return median(validStateRunsOf(store).stream().flatMap(run -> run.steadyUpdatesPerSecond().stream()).toList(), Double::doubleValue);
     }
 
-    /** All of a store's steady batches together: keys updated / processing time, a slow batch weighing in full. */
+    /** All of a store's steady batches together: keys updated / processing time, a slow batch weighing in full; valid runs only. */
     OptionalDouble stateMeanUpdatesPerSecond(StateRun.Store store) {
-        return median(stateRunsOf(store), StateRun.Result::meanUpdatesPerSecond);
+        return median(validStateRunsOf(store), StateRun.Result::meanUpdatesPerSecond);
+    }
+
+    OptionalDouble statePeakRssMb(StateRun.Store store) {
+        return median(stateRunsOf(store), run -> run.peakRssKb() / 1024.0);
     }
 
     void print(PrintStream out) {
@@ -149,14 +153,13 @@ final class BenchReport {
         for (StateRun.Store store : StateRun.Store.values()) {
             List<StateRun.Result> runs = stateRunsOf(store);
             out.printf("%-16s %22s %22s %12s %8s%n", store.id(), format(stateUpdatesPerSecond(store)), format(stateMeanUpdatesPerSecond(store)),
-                    format(median(runs, run -> run.peakRssKb() / 1024.0)),
-                    runs.isEmpty() ? "-" : runs.stream().allMatch(StateRun.Result::valid) ? "ok" : "WRONG");
+                    format(statePeakRssMb(store)), runs.isEmpty() ? "-" : runs.stream().allMatch(StateRun.Result::valid) ? "ok" : "WRONG");
         }
         Double ratio = stateRatio();
         out.printf("%-58s %s%n", "state      redis / checkpoint (median updates/s)", ratio == null ? "-" : String.format("%.2f", ratio));
         for (StateRun.Result run : stateRuns) {
             if (!run.valid()) {
-                out.printf("VOID: state store %s: %s%n", run.store(), run.problems());
+                out.printf("VOID: state store %s (left out of the figures): %s%n", run.store(), run.problems());
             }
         }
         if (!stateRuns.isEmpty() && stateRuns.stream().allMatch(StateRun.Result::valid)) {
@@ -229,6 +232,7 @@ final class BenchReport {
             Map<String, Object> figure = new LinkedHashMap<>();
             figure.put("medianUpdatesPerSecond", value(stateUpdatesPerSecond(store)));
             figure.put("allSteadyUpdatesPerSecond", value(stateMeanUpdatesPerSecond(store)));
+            figure.put("peakRssMb", value(statePeakRssMb(store)));
             state.put(store.id(), figure);
         }
         state.put("redisOverCheckpoint", stateRatio());
@@ -262,6 +266,11 @@ final class BenchReport {
 
     private List<StateRun.Result> stateRunsOf(StateRun.Store store) {
         return stateRuns.stream().filter(run -> run.store().equals(store.id())).toList();
+    }
+
+    // A failed pipeline's batches say nothing about the store's rate, only that it failed.
+    private List<StateRun.Result> validStateRunsOf(StateRun.Store store) {
+        return stateRunsOf(store).stream().filter(StateRun.Result::valid).toList();
     }
 
     private List<RateSearch.Probe> fixedRateProbes(Variant variant) {

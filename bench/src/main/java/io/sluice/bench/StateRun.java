@@ -116,6 +116,10 @@ final class StateRun {
             SluiceProcess.Outcome outcome = SluiceProcess.run(settings.sluiceHome(), settings.heap(), pipeline, log,
                     batches -> batches.stream().mapToLong(ChildReport.Batch::records).sum() >= lines);
             List<String> problems = new ArrayList<>();
+            if (outcome.exitCode() != 0) {
+                // A graceful stop exits with 0; anything else is a failed pipeline, whose reason is in its log.
+                problems.add("bin/sluice exited with status " + outcome.exitCode() + "; see " + log);
+            }
             checkBatches(outcome.batches(), problems);
             checkSummaries(SluiceProcess.rowsWritten(summaryDirectory(work)), problems);
             if (store == Store.REDIS) {
