@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sluice.bench.job.HandWrittenSparkJob;
@@ -19,13 +20,17 @@ import io.sluice.testkit.kafka.KafkaBroker;
 /**
  * {@code java -jar sluice-bench.jar [--name=value]...}: starts a Kafka broker (the testkit's),
  * fills a topic with N log lines, runs every variant in catch-up rounds (alternating their order)
- * and sustained rate searches, checks their counts, prints medians and ratios and writes
- * {@code bench/results/<date>.json}. Also the entry point of the variants' own JVMs
- * ({@code job <variant> <spec>}) and of the JMH microbenchmarks ({@code jmh [options]}).
+ * and sustained rate searches, runs Sluice's stateful transform with each state store, checks
+ * their counts, prints medians and ratios and writes {@code bench/results/<date>.json}. Also the
+ * entry point of the variants' own JVMs ({@code job <variant> <spec>}), of the JMH
+ * microbenchmarks ({@code jmh [options]}) and of a standing broker ({@code broker [options]}).
  */
 public final class BenchMain {
     private final BenchSettings settings;
     private final Path runDirectory;
+    // In every consumer group and Kafka Streams application id: a committed group resumes where it
+    // stopped, so a second harness against the same broker (--bootstrap-servers) must not reuse one.
+    private final String runTag = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicInteger runs = new AtomicInteger();
 
     private BenchMain(BenchSettings settings, Path runDirectory) {
@@ -37,6 +42,10 @@ public final class BenchMain {
         if (args.length > 0 && args[0].equals("job")) {
             runJob(Variant.byId(args[1]), JobSpec.fromJson(args[2]));
             System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("broker")) {
+            BenchBroker.run(Arrays.copyOfRange(args, 1, args.length));
+            return;
         }
         if (args.length > 0 && args[0].equals("jmh")) {
             Microbenchmarks.run(Arrays.copyOfRange(args, 1, args.length), VariantLauncher.jvmOpens());
@@ -64,23 +73,28 @@ public final class BenchMain {
 
     private boolean run() throws InterruptedException, IOException {
         System.out.printf("Sluice bench; work and logs in %s; Sluice from %s%n", runDirectory, settings.sluiceHome());
+        boolean variantModes = settings.modes().contains("catch-up") || settings.modes().contains("sustained");
         KafkaBroker broker = null;
+        BenchRedis redis = null;
         try {
+            // Before anything slow: the state mode fails here when its Redis is not there.
+            redis = settings.modes().contains("state") ? BenchRedis.connect(settings.redisUri()) : null;
             String bootstrap;
             if (settings.bootstrapServers().isPresent()) {
                 bootstrap = settings.bootstrapServers().get();
+                if (variantModes) {
+                    checkTopic(bootstrap);
+                }
             }
             else {
                 broker = KafkaBroker.start();
                 bootstrap = broker.bootstrapServers();
-                broker.createTopic(settings.topic(), settings.partitions());
-                long start = System.nanoTime();
-                TopicLoader.fill(bootstrap, settings.topic(), settings.partitions(), settings.lines());
-                System.out.printf("Broker %s; topic [%s] filled with %,d lines in %.1f s%n", bootstrap, settings.topic(),
-                        settings.lines(), (System.nanoTime() - start) / 1e9);
+                if (variantModes) {
+                    BenchBroker.fill(broker, settings.topic(), settings.partitions(), settings.lines());
+                }
             }
-            LevelCounts expected = TopicLoader.expectedCounts(settings.lines());
-            VariantLauncher launcher = new VariantLauncher(settings, benchJar(), Files.createDirectories(runDirectory.resolve("logs")));
+            LevelCounts expected = variantModes ? TopicLoader.expectedCounts(settings.lines()) : new LevelCounts();
+            VariantLauncher launcher = new VariantLauncher(settings, benchJar(), logs());
             BenchReport report = new BenchReport(settings, expected);
             if (settings.modes().contains("catch-up")) {
                 for (int round = 0; round < settings.repeats(); round++) {
@@ -104,14 +118,47 @@ public final class BenchMain {
                     }
                 }
             }
+            if (settings.modes().contains("state")) {
+                runStateMode(new StateRun(settings, bootstrap, redis), report);
+            }
             report.print(System.out);
             System.out.println("Results: " + report.write());
             return report.valid();
         }
         finally {
+            if (redis != null) {
+                redis.close();
+            }
             if (broker != null) {
                 broker.close();
             }
+        }
+    }
+
+    private void runStateMode(StateRun state, BenchReport report) throws InterruptedException, IOException {
+        long start = System.nanoTime();
+        String topic = StateRun.topic(settings.stateKeys(), settings.stateBatches());
+        boolean filled = state.ensureTopic();
+        System.out.printf("State topic [%s]: %,d keys x %d batches, %s%n", topic, settings.stateKeys(), settings.stateBatches(),
+                filled ? String.format("filled in %.1f s", (System.nanoTime() - start) / 1e9) : "already filled");
+        for (StateRun.Store store : StateRun.Store.values()) {
+            String name = runName(store.id(), "state");
+            StateRun.Result result = state.run(store, name, workDirectory(name), logs().resolve(name + ".log"));
+            System.out.printf("state     %-10s %,d keys: batches %s ms; updates/s %s; check %s%n", store.id(), result.keys(),
+                    result.batches().stream().map(batch -> String.valueOf(batch.processingMillis())).toList(),
+                    result.steadyUpdatesPerSecond().stream().map(rate -> String.format("%,.0f", rate)).toList(),
+                    result.valid() ? "ok" : "WRONG " + result.problems());
+            report.addState(result);
+        }
+    }
+
+    /** An existing broker's topic must hold the N lines whose levels the counts are checked against. */
+    private void checkTopic(String bootstrap) {
+        OptionalLong held = TopicLoader.linesIn(bootstrap, settings.topic());
+        if (held.isEmpty() || held.getAsLong() != settings.lines()) {
+            throw new IllegalStateException("topic [" + settings.topic() + "] on " + bootstrap + (held.isEmpty() ? " does not exist"
+                    : " holds " + held.getAsLong() + " lines") + ", but --lines=" + settings.lines()
+                    + "; fill it with the broker command and the same --lines");
         }
     }
 
@@ -132,10 +179,22 @@ public final class BenchMain {
     }
 
     private JobSpec spec(String bootstrap, Variant variant, String mode, long rate) throws IOException {
-        String name = "bench-" + runs.incrementAndGet() + "-" + variant.id() + "-" + mode + (rate > 0 ? "-" + rate : "");
-        Path work = Files.createDirectories(runDirectory.resolve(name));
+        String name = runName(variant.id(), mode + (rate > 0 ? "-" + rate : ""));
         return new JobSpec(bootstrap, settings.topic(), settings.partitions(), name, settings.lines(), rate, settings.probeBatches(),
-                work.toString());
+                workDirectory(name).toString());
+    }
+
+    /** A run's name: its consumer group, work directory and log file. */
+    private String runName(String what, String mode) {
+        return "bench-" + runTag + "-" + runs.incrementAndGet() + "-" + what + "-" + mode;
+    }
+
+    private Path workDirectory(String name) throws IOException {
+        return Files.createDirectories(runDirectory.resolve(name));
+    }
+
+    private Path logs() throws IOException {
+        return Files.createDirectories(runDirectory.resolve("logs"));
     }
 
     /** The variants in order on even rounds, reversed on odd ones, so no variant always runs first. */

@@ -23,7 +23,7 @@ import io.sluice.bench.job.ChildReport;
 /**
  * Collects every run, checks the counts, and reports medians and ratios: on the console and as
  * {@code results/<date>.json}. A catch-up run that counted anything but the expected lines per
- * level voids the benchmark.
+ * level, or a state run whose state is wrong, voids the benchmark.
  */
 final class BenchReport {
     private final BenchSettings settings;
@@ -33,6 +33,7 @@ final class BenchReport {
     private final List<RunResult> catchUp = new ArrayList<>();
     private final List<Integer> catchUpRounds = new ArrayList<>();
     private final Map<Variant, List<RateSearch.Outcome>> searches = new LinkedHashMap<>();
+    private final List<StateRun.Result> stateRuns = new ArrayList<>();
 
     BenchReport(BenchSettings settings, LevelCounts expected) {
         this.settings = settings;
@@ -48,8 +49,12 @@ final class BenchReport {
         searches.computeIfAbsent(variant, v -> new ArrayList<>()).add(outcome);
     }
 
+    void addState(StateRun.Result run) {
+        stateRuns.add(run);
+    }
+
     boolean valid() {
-        return catchUp.stream().allMatch(RunResult::countsValid);
+        return catchUp.stream().allMatch(RunResult::countsValid) && stateRuns.stream().allMatch(StateRun.Result::valid);
     }
 
     /** Median catch-up lines/s of a variant. */
@@ -94,11 +99,34 @@ final class BenchReport {
         return median(all, run -> run.peakRssKb() / 1024.0);
     }
 
+    /** Median over a store's steady batches of keys updated per second of processing time; valid runs only. */
+    OptionalDouble stateUpdatesPerSecond(StateRun.Store store) {
+        return median(validStateRunsOf(store).stream().flatMap(run -> run.steadyUpdatesPerSecond().stream()).toList(), Double::doubleValue);
+    }
+
+    /** All of a store's steady batches together: keys updated / processing time, a slow batch weighing in full; valid runs only. */
+    OptionalDouble stateMeanUpdatesPerSecond(StateRun.Store store) {
+        return median(validStateRunsOf(store), StateRun.Result::meanUpdatesPerSecond);
+    }
+
+    OptionalDouble statePeakRssMb(StateRun.Store store) {
+        return median(stateRunsOf(store), run -> run.peakRssKb() / 1024.0);
+    }
+
     void print(PrintStream out) {
         out.println();
-        out.printf("Sluice bench: N = %,d lines, %d partitions, heap %s, %d catch-up rounds, %d rate searches; load average %s -> %s%n",
-                settings.lines(), settings.partitions(), settings.heap(), settings.repeats(), settings.sustainedRepeats(),
-                loadAtStart, loadAverage());
+        out.printf("Sluice bench: N = %,d lines, %d partitions, heap %s, modes %s; load average %s -> %s%n",
+                settings.lines(), settings.partitions(), settings.heap(), String.join(",", settings.modes()), loadAtStart, loadAverage());
+        if (settings.modes().contains("catch-up") || settings.modes().contains("sustained")) {
+            printVariants(out);
+        }
+        if (settings.modes().contains("state")) {
+            printState(out);
+        }
+    }
+
+    private void printVariants(PrintStream out) {
+        out.printf("%d catch-up rounds, %d rate searches%n", settings.repeats(), settings.sustainedRepeats());
         out.printf("%-16s %16s %16s %18s %16s %12s%n", "variant", "catch-up lines/s", "sustained lines/s",
                 "batch ms @" + settings.fixedRate() / 1000 + "k/s", "launch->batch ms", "peak RSS MB");
         for (Variant variant : settings.variants()) {
@@ -111,8 +139,36 @@ final class BenchReport {
                 out.printf("VOID: %s counted %s, expected %s%n", run.variant(), run.levels(), expected);
             }
         }
-        out.println(valid() ? "Counts: every catch-up run counted exactly " + String.format("%,d", expected.total()) + " lines, " + expected
-                : "Counts: WRONG; this run is void");
+        if (settings.modes().contains("catch-up")) {
+            boolean counted = catchUp.stream().allMatch(RunResult::countsValid);
+            out.println(counted ? "Counts: every catch-up run counted exactly " + String.format("%,d", expected.total()) + " lines, " + expected
+                    : "Counts: WRONG; this run is void");
+        }
+    }
+
+    private void printState(PrintStream out) {
+        out.printf("State: %,d keys, every one updated by each of %d batches (the first a warm-up)%n", settings.stateKeys(),
+                settings.stateBatches());
+        out.printf("%-16s %22s %22s %12s %8s%n", "state store", "median updates/s", "all steady updates/s", "peak RSS MB", "check");
+        for (StateRun.Store store : StateRun.Store.values()) {
+            List<StateRun.Result> runs = stateRunsOf(store);
+            out.printf("%-16s %22s %22s %12s %8s%n", store.id(), format(stateUpdatesPerSecond(store)), format(stateMeanUpdatesPerSecond(store)),
+                    format(statePeakRssMb(store)), runs.isEmpty() ? "-" : runs.stream().allMatch(StateRun.Result::valid) ? "ok" : "WRONG");
+        }
+        Double ratio = stateRatio();
+        out.printf("%-58s %s%n", "state      redis / checkpoint (median updates/s)", ratio == null ? "-" : String.format("%.2f", ratio));
+        for (StateRun.Result run : stateRuns) {
+            if (!run.valid()) {
+                out.printf("VOID: state store %s (left out of the figures): %s%n", run.store(), run.problems());
+            }
+        }
+        if (!stateRuns.isEmpty() && stateRuns.stream().allMatch(StateRun.Result::valid)) {
+            out.println("State: every store held exactly the expected running count for every key");
+        }
+    }
+
+    Double stateRatio() {
+        return ratio(stateUpdatesPerSecond(StateRun.Store.REDIS), stateUpdatesPerSecond(StateRun.Store.CHECKPOINT));
     }
 
     Map<String, Double> ratios() {
@@ -169,6 +225,19 @@ final class BenchReport {
         Map<String, Object> searchJson = new LinkedHashMap<>();
         searches.forEach((variant, outcomes) -> searchJson.put(variant.id(), outcomes));
         json.put("rateSearches", searchJson);
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("keys", settings.stateKeys());
+        state.put("batches", settings.stateBatches());
+        for (StateRun.Store store : StateRun.Store.values()) {
+            Map<String, Object> figure = new LinkedHashMap<>();
+            figure.put("medianUpdatesPerSecond", value(stateUpdatesPerSecond(store)));
+            figure.put("allSteadyUpdatesPerSecond", value(stateMeanUpdatesPerSecond(store)));
+            figure.put("peakRssMb", value(statePeakRssMb(store)));
+            state.put(store.id(), figure);
+        }
+        state.put("redisOverCheckpoint", stateRatio());
+        state.put("runs", stateRuns);
+        json.put("state", state);
         try {
             Files.createDirectories(settings.results());
             String name = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss").withZone(ZoneOffset.UTC).format(Instant.now()) + ".json";
@@ -193,6 +262,15 @@ final class BenchReport {
             }
         }
         return runs;
+    }
+
+    private List<StateRun.Result> stateRunsOf(StateRun.Store store) {
+        return stateRuns.stream().filter(run -> run.store().equals(store.id())).toList();
+    }
+
+    // A failed pipeline's batches say nothing about the store's rate, only that it failed.
+    private List<StateRun.Result> validStateRunsOf(StateRun.Store store) {
+        return stateRunsOf(store).stream().filter(StateRun.Result::valid).toList();
     }
 
     private List<RateSearch.Probe> fixedRateProbes(Variant variant) {

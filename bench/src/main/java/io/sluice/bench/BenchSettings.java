@@ -17,10 +17,20 @@ import java.util.Optional;
  * @param maxProbes sustained probes per variant and search, the search's time bound
  * @param bootstrapServers an existing broker whose topic already holds the N lines (skips start and fill)
  * @param baselineSluiceHome another Sluice distribution, run as variant {@code sluice-baseline} (before/after)
+ * @param stateKeys state mode: K, the distinct keys every batch updates
+ * @param stateBatches state mode: batches per state store, the first of them the warm-up
+ * @param redisUri state mode: the Redis (and database) the redis store runs against; its keys under
+ *     {@link StateRun#KEY_PREFIX} are deleted before and after
  */
 record BenchSettings(long lines, int partitions, String heap, int repeats, int sustainedRepeats, List<String> modes,
         List<Variant> variants, long fixedRate, int maxProbes, int probeBatches, Optional<String> bootstrapServers,
-        String topic, Path sluiceHome, Optional<Path> baselineSluiceHome, Path results) {
+        String topic, Path sluiceHome, Optional<Path> baselineSluiceHome, Path results, long stateKeys, int stateBatches,
+        String redisUri) {
+    static final List<String> MODES = List.of("catch-up", "sustained", "state");
+    static final long DEFAULT_LINES = 5_000_000;
+    static final String DEFAULT_TOPIC = "bench-log-lines";
+    /** Of every topic the harness fills: how many lines a batch reads per partition depends on it. */
+    static final int PARTITIONS = 4;
 
     static final String USAGE = """
             usage: java -jar bench/target/sluice-bench.jar [--name=value]...
@@ -28,7 +38,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
               --heap=2g                -Xmx of every variant's JVM
               --repeats=3              catch-up rounds (variant order alternates; medians reported)
               --sustained-repeats=1    sustained rate searches per variant
-              --modes=catch-up,sustained
+              --modes=catch-up,sustained,state
               --variants=hand-written,sluice,kafka-streams,raw-consumer,raw-consumer-2
               --fixed-rate=100000      first sustained probe (lines/s); its batch times are reported too
               --max-probes=5           probes per rate search
@@ -38,25 +48,35 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
               --sluice-home=DIR        default: distribution/target/sluice-*/ next to this jar's module
               --baseline-sluice-home=DIR  also run this Sluice build as variant sluice-baseline (before/after)
               --results=bench/results
+              --state-keys=1000000     state mode: distinct keys each batch updates (a multiple of 4)
+              --state-batches=11       state mode: batches per state store, the first one a warm-up
+              --redis-uri=redis://127.0.0.1:6379/15  state mode: the redis store's server and database
             also: java -jar bench/target/sluice-bench.jar jmh [JMH options]   (microbenchmarks)
+                  java -jar bench/target/sluice-bench.jar broker [--lines=N] [--topic=T]
+                      starts a broker, fills the topic as a run does, prints its address, runs until stopped
             """;
 
     static BenchSettings parse(String[] args, Path benchJar) {
-        long lines = 5_000_000;
+        long lines = DEFAULT_LINES;
         String heap = "2g";
         int repeats = 3;
         int sustainedRepeats = 1;
-        List<String> modes = List.of("catch-up", "sustained");
+        List<String> modes = MODES;
         List<Variant> variants = null;
         long fixedRate = 100_000;
         int maxProbes = 5;
         int probeBatches = 6;
         Optional<String> bootstrap = Optional.empty();
-        String topic = "bench-log-lines";
+        String topic = DEFAULT_TOPIC;
         Path repository = benchJar.toAbsolutePath().getParent().getParent().getParent();
         Path sluiceHome = null;
         Optional<Path> baseline = Optional.empty();
         Path results = repository.resolve("bench/results");
+        long stateKeys = 1_000_000;
+        // A warm-up and ten measured batches, so the checkpoint store's periodic state checkpoint
+        // (Spark saves mapWithState's state every tenth batch) is among them.
+        int stateBatches = 11;
+        String redisUri = "redis://127.0.0.1:6379/15";
         for (String arg : args) {
             int equals = arg.indexOf('=');
             if (!arg.startsWith("--") || equals < 0) {
@@ -85,13 +105,23 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
                 case "sluice-home" -> sluiceHome = Path.of(value);
                 case "baseline-sluice-home" -> baseline = Optional.of(Path.of(value));
                 case "results" -> results = Path.of(value);
+                case "state-keys" -> stateKeys = Long.parseLong(value.replace("_", ""));
+                case "state-batches" -> stateBatches = Integer.parseInt(value);
+                case "redis-uri" -> redisUri = value;
                 default -> throw new IllegalArgumentException("unknown option [--" + name + "]\n" + USAGE);
             }
         }
         for (String mode : modes) {
-            if (!mode.equals("catch-up") && !mode.equals("sustained")) {
-                throw new IllegalArgumentException("unknown mode [" + mode + "]; known: catch-up, sustained");
+            if (!MODES.contains(mode)) {
+                throw new IllegalArgumentException("unknown mode [" + mode + "]; known: " + String.join(", ", MODES));
             }
+        }
+        // Each partition then gives a batch K / partitions consecutive lines, so a batch is lines [b K, (b + 1) K).
+        if (stateKeys <= 0 || stateKeys % PARTITIONS != 0) {
+            throw new IllegalArgumentException("--state-keys must be a positive multiple of " + PARTITIONS + ", got [" + stateKeys + "]");
+        }
+        if (stateBatches < 2) {
+            throw new IllegalArgumentException("--state-batches must be at least 2 (a warm-up and a measured batch), got [" + stateBatches + "]");
         }
         if (variants == null) {
             boolean withBaseline = baseline.isPresent();
@@ -101,9 +131,9 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
             throw new IllegalArgumentException("variant [sluice-baseline] needs --baseline-sluice-home");
         }
         if (sluiceHome == null) {
-            sluiceHome = SluiceRun.findDistribution(repository);
+            sluiceHome = SluiceProcess.findDistribution(repository);
         }
-        return new BenchSettings(lines, 4, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, probeBatches,
-                bootstrap, topic, sluiceHome, baseline, results);
+        return new BenchSettings(lines, PARTITIONS, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, probeBatches,
+                bootstrap, topic, sluiceHome, baseline, results, stateKeys, stateBatches, redisUri);
     }
 }

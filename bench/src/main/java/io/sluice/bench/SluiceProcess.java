@@ -1,0 +1,132 @@
+package io.sluice.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.sluice.bench.job.ChildReport;
+
+/**
+ * One {@code bin/sluice run} of a pipeline file with a distribution built in this checkout (all its
+ * {@code plugins/} bundles): batch sizes and processing times come from the status line it logs
+ * per batch; it is stopped with SIGTERM (a graceful stop) once the caller's condition holds. Also
+ * reads back what a {@code file} sink wrote. Shared by every harness mode that runs Sluice.
+ */
+final class SluiceProcess {
+    // "batch 08:01:02 | in 1,000 | out 4 | dead-lettered 0 | processed in 0.12s | delay 0.00s | batches 3"
+    private static final Pattern STATUS = Pattern.compile("batch \\S+ \\| in ([\\d,]+) \\| .*\\| processed in ([\\d.]+)s");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What one run did.
+     *
+     * @param batches the batches that read records, in order
+     * @param launchToFirstBatchMillis from launching the JVM to its first completed batch, or -1
+     */
+    record Outcome(List<ChildReport.Batch> batches, long launchToFirstBatchMillis, long peakRssKb, int exitCode) {
+    }
+
+    private final List<ChildReport.Batch> batches = new ArrayList<>();
+    private volatile long firstBatchMillis = -1;
+    private ChildProcess child;
+
+    private SluiceProcess() {
+    }
+
+    /**
+     * Runs {@code pipeline} until {@code done} holds for the batches that read records so far (or
+     * the process exits), then stops it and waits for it to exit.
+     */
+    static Outcome run(Path sluiceHome, String heap, Path pipeline, Path log, Predicate<List<ChildReport.Batch>> done)
+            throws InterruptedException {
+        return new SluiceProcess().runUntil(sluiceHome, heap, pipeline, log, done);
+    }
+
+    static Path findDistribution(Path repository) {
+        Path target = repository.resolve("distribution/target");
+        try (Stream<Path> candidates = Files.list(target)) {
+            return candidates.filter(path -> Files.isExecutable(path.resolve("bin/sluice"))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no distribution in " + target + "; build with -Pbench -pl bench -am"));
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("no distribution in " + target + "; build with -Pbench -pl bench -am", e);
+        }
+    }
+
+    /** Writes {@code text} as {@code work/pipeline.conf} and returns that file. */
+    static Path writePipeline(Path work, String text) {
+        try {
+            return Files.writeString(work.resolve("pipeline.conf"), text);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JSON lines a {@code file} sink wrote under {@code directory} (one directory per batch), skipping unfinished files. */
+    static List<JsonNode> rowsWritten(Path directory) {
+        List<JsonNode> rows = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return rows;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".jsonl") && !path.toString().contains("_temporary")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    rows.add(JSON.readTree(line));
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    private Outcome runUntil(Path sluiceHome, String heap, Path pipeline, Path log, Predicate<List<ChildReport.Batch>> done)
+            throws InterruptedException {
+        List<String> command = List.of(sluiceHome.resolve("bin/sluice").toString(), "run", pipeline.toString());
+        try (ChildProcess started = ChildProcess.start(command, Map.of("SLUICE_HEAP", heap), log, this::onLine)) {
+            child = started;
+            while (started.isAlive() && !done.test(batches())) {
+                Thread.sleep(50);
+            }
+            started.requestStop();
+            int exit = started.awaitExit(VariantLauncher.RUN_TIMEOUT);
+            return new Outcome(batches(), firstBatchMillis, started.peakRssKb(), exit);
+        }
+    }
+
+    private List<ChildReport.Batch> batches() {
+        synchronized (batches) {
+            return List.copyOf(batches);
+        }
+    }
+
+    private void onLine(String line) {
+        Matcher status = STATUS.matcher(line);
+        if (!status.find()) {
+            return;
+        }
+        if (firstBatchMillis < 0) {
+            firstBatchMillis = child.millisSinceLaunch();
+        }
+        long in = Long.parseLong(status.group(1).replace(",", ""));
+        long millis = Math.round(Double.parseDouble(status.group(2)) * 1000);
+        if (in > 0) {
+            synchronized (batches) {
+                batches.add(new ChildReport.Batch(in, millis));
+            }
+        }
+    }
+}
