@@ -37,11 +37,17 @@ JAVA
 }
 
 # Runs bin/sluice with JAVA_HOME=$1 and the remaining arguments; output in $work/out, status in $status.
+# Class-data archives go to $work/cds, not into the distribution.
 run_with() {
   local java_home="$1"
   shift
   status=0
-  JAVA_HOME="$java_home" SLUICE_OPTS="" "$dist/bin/sluice" "$@" > "$work/out" 2>&1 || status=$?
+  JAVA_HOME="$java_home" SLUICE_OPTS="${SLUICE_OPTS:-}" SLUICE_CDS_DIR="$work/cds" "$dist/bin/sluice" "$@" > "$work/out" 2>&1 || status=$?
+}
+
+# The value of a recorded JVM argument of the fake JDK $1 that starts with $2 (empty when absent).
+argument() {
+  grep -e "^$2" "$1/args" | head -n 1 || true
 }
 
 # --- Java version --------------------------------------------------------------------------------
@@ -82,6 +88,68 @@ else
   fail "symlinked java: status $status, asked: $([ -e "$jdk21/asked" ] && echo yes || echo no), output: $(cat "$work/out")"
 fi
 
+# --- Class path and class-data sharing (fake JDK) ----------------------------------------------
+
+run_with "$jdk21" version
+classpath="$(grep -A1 -x -e -cp "$jdk21/args" | tail -n 1)"
+expected="$(cd "$dist/lib" && LC_ALL=C ls -1 -- *.jar | sed "s|^|$dist/lib/|" | paste -sd: -):$dist/conf"
+if [ "$classpath" = "$expected" ]; then
+  pass "class path: lib/'s jars by name, then conf/"
+else
+  fail "class path is $classpath, expected $expected"
+fi
+
+rm -rf "$work/cds"
+run_with "$jdk21" version
+archive="$(argument "$jdk21" -Dsluice.cds.archive= | cut -d= -f2-)"
+if [ -n "$(argument "$jdk21" -XX:+RecordDynamicDumpInfo)" ] && [[ "$archive" == "$work"/cds/sluice-*-*.jsa ]] \
+    && [ -z "$(argument "$jdk21" -XX:SharedArchiveFile=)" ]; then
+  pass "no archive yet: the run records its classes for one"
+else
+  fail "no archive yet: arguments $(tr '\n' ' ' < "$jdk21/args")"
+fi
+
+mkdir -p "$work/cds"
+: > "$archive"
+run_with "$jdk21" version
+if [ "$(argument "$jdk21" -XX:SharedArchiveFile=)" = "-XX:SharedArchiveFile=$archive" ] && [ -z "$(argument "$jdk21" -XX:+RecordDynamicDumpInfo)" ]; then
+  pass "an archive: the JVM maps it"
+else
+  fail "with an archive: arguments $(tr '\n' ' ' < "$jdk21/args")"
+fi
+
+SLUICE_HEAP=3g run_with "$jdk21" version
+other="$(argument "$jdk21" -Dsluice.cds.archive= | cut -d= -f2-)"
+if [ -n "$other" ] && [ "$other" != "$archive" ] && [ "${other%-*}" = "${archive%-*}" ]; then
+  pass "another heap size: another archive of the same installation"
+else
+  fail "another heap size: archive [$other], the default heap's [$archive]"
+fi
+
+rm -f "$archive"
+: > "$archive.failed"
+run_with "$jdk21" version
+if [ -z "$(argument "$jdk21" -XX:+RecordDynamicDumpInfo)" ] && [ -z "$(argument "$jdk21" -XX:SharedArchiveFile=)" ]; then
+  pass "a failed archive is not tried again"
+else
+  fail "after a failure: arguments $(tr '\n' ' ' < "$jdk21/args")"
+fi
+rm -f "$archive.failed"
+
+SLUICE_CDS=off run_with "$jdk21" version
+if ! grep -q -e -XX:SharedArchiveFile= -e RecordDynamicDumpInfo -e sluice.cds "$jdk21/args"; then
+  pass "SLUICE_CDS=off: no class-data sharing"
+else
+  fail "SLUICE_CDS=off: arguments $(tr '\n' ' ' < "$jdk21/args")"
+fi
+
+SLUICE_CDS=maybe run_with "$jdk21" version
+if [ "$status" -eq 1 ] && grep -q "SLUICE_CDS is 'maybe'; use auto (the default) or off" "$work/out"; then
+  pass "an unknown SLUICE_CDS is an error"
+else
+  fail "SLUICE_CDS=maybe: status $status, output: $(cat "$work/out")"
+fi
+
 # --- A real start --------------------------------------------------------------------------------
 
 if [ -n "${JAVA_HOME:-}" ] || command -v java > /dev/null; then
@@ -91,6 +159,38 @@ if [ -n "${JAVA_HOME:-}" ] || command -v java > /dev/null; then
     pass "bin/sluice version on the build's Java"
   else
     fail "bin/sluice version: status $status, output: $(cat "$work/out")"
+  fi
+fi
+
+# --- A real archive ------------------------------------------------------------------------------
+
+# Two short runs of a pipeline that needs no outside service: the first writes the archive when it
+# stops, the second loads Sluice's classes from it; neither prints the JVM's notes to stdout.
+if [ -n "${JAVA_HOME:-}" ] || command -v java > /dev/null; then
+  cat > "$work/generated.conf" <<CONF
+pipeline { name = launcher-test, batch-interval = 1s, checkpoint = "file:$work/checkpoint" }
+sources = [ { type = generator, name = logs, rate = 100 } ]
+transforms = [ { type = parse, format = csv, fields = [ts, host, level, message] }, { type = count-by-value, field = level } ]
+sinks = [ { type = console } ]
+CONF
+  real_run() {
+    status=0
+    SLUICE_CDS_DIR="$work/real-cds" "$dist/bin/sluice" run --duration 4s "$work/generated.conf" > "$work/stdout" 2> "$work/stderr" || status=$?
+  }
+  SLUICE_OPTS="" real_run
+  written="$(ls "$work"/real-cds/sluice-*-*.jsa 2> /dev/null || true)"
+  if [ "$status" -eq 0 ] && [ -n "$written" ] && grep -q "Class-data sharing: wrote" "$work/stderr" \
+      && ! grep -q -i -e cds -e "dump" "$work/stdout"; then
+    pass "a run writes the archive when it stops, exits 0 and keeps stdout clean"
+  else
+    fail "first run: status $status, archive [$written], stdout: $(cat "$work/stdout"), stderr: $(tail -n 20 "$work/stderr")"
+  fi
+  SLUICE_OPTS="-Xlog:class+load=info:file=$work/classes.log" real_run
+  if [ "$status" -eq 0 ] && grep -q "io.sluice.core.cli.SluiceCli source: shared objects file (top)" "$work/classes.log" \
+      && ! grep -q -i -e cds -e "dump" "$work/stdout"; then
+    pass "the next run loads Sluice's classes from the archive"
+  else
+    fail "second run: status $status, SluiceCli loaded: $(grep "io.sluice.core.cli.SluiceCli " "$work/classes.log" || true), stderr: $(tail -n 20 "$work/stderr")"
   fi
 fi
 

@@ -43,6 +43,7 @@ public final class PipelineRunner {
     private final RunOptions options;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
+    private final BatchStats stats = new BatchStats();
 
     /** How a run ended. */
     public enum Outcome {
@@ -55,6 +56,11 @@ public final class PipelineRunner {
     public PipelineRunner(BoundPipeline pipeline, RunOptions options) {
         this.pipeline = requireNonNull(pipeline, "pipeline is null");
         this.options = requireNonNull(options, "options is null");
+    }
+
+    /** Batches completed so far by this runner's run. */
+    public long completedBatches() {
+        return stats.completedBatches.get();
     }
 
     /** Asks a running pipeline to stop after the batch in progress; returns at once. */
@@ -125,7 +131,6 @@ public final class PipelineRunner {
             }
             counters.bind(context.sparkContext().sc());
             printBanner(components, checkpoint, planned.get());
-            BatchStats stats = new BatchStats();
             context.addStreamingListener(new StatusReporter(counters, stats, options.liveStatus() ? options.out() : null));
             monitoring = settings.httpPort()
                     .map(port -> MonitoringServer.start(settings.httpHost(), port, settings.name(), counters, stats, settings.batchInterval()))
