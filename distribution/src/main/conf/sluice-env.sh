@@ -13,3 +13,9 @@ SLUICE_HEAP="${SLUICE_HEAP:-2g}"
 #   JMX:         -Dcom.sun.management.jmxremote.port=9010 -Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.ssl=false
 #   Log level:   -Dsluice.log.level=DEBUG
 # SLUICE_OPTS="${SLUICE_OPTS:-}"
+
+# Class-data sharing: the first `run` that stops gracefully writes an archive of the classes it
+# loaded, and later starts map it (much faster). `off` turns it off.
+# SLUICE_CDS="${SLUICE_CDS:-auto}"
+# Where the archives go; default $SLUICE_HOME/cds. Use a writable directory of its own per installation.
+# SLUICE_CDS_DIR="${SLUICE_CDS_DIR:-/var/cache/sluice}"

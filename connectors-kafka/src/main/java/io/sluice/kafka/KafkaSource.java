@@ -56,6 +56,8 @@ final class KafkaSource implements Source {
     private final String sourceName;
     private final KafkaSourceOptions options;
     private final KafkaDecoder decoder;
+    /** From {@link #prepare}: explicit per-partition starts the group has no committed offset for. */
+    private Map<TopicPartition, Long> checkedStarts;
     private KafkaPositions positions;
 
     KafkaSource(String sourceName, KafkaSourceOptions options) {
@@ -64,10 +66,17 @@ final class KafkaSource implements Source {
         this.decoder = new KafkaDecoder(options.keyFormat(), options.valueFormat());
     }
 
+    /** Checks the brokers and topics now, while the runtime starts Spark; {@link #open} uses what it found. */
+    @Override
+    public void prepare() {
+        checkedStarts = check(sourceName);
+    }
+
     @Override
     public JavaDStream<Record> open(SourceContext context) {
         String sourceName = context.sourceName();
-        Map<TopicPartition, Long> startOffsets = checkAndFindStart(sourceName, context.storedPositions());
+        Map<TopicPartition, Long> startOffsets = startOffsets(sourceName,
+                checkedStarts != null ? checkedStarts : check(sourceName), context.storedPositions());
         Map<String, Object> consumerConfig = new HashMap<>(options.consumerConfig());
         ConsumerStrategy<byte[], byte[]> strategy = options.topicPattern().isPresent()
                 ? ConsumerStrategies.SubscribePattern(options.topicPattern().get(), consumerConfig, startOffsets)
@@ -149,11 +158,10 @@ final class KafkaSource implements Source {
 
     /**
      * Fails fast, within {@code start-timeout}, when the brokers do not answer or a named topic is
-     * missing, and works out the explicit start offsets: stored positions, and explicit
-     * per-partition starts where the group has no committed offset. Partitions in neither start
-     * from the group's committed offset, else from {@code starting-offsets}.
+     * missing; returns the explicit per-partition starts ({@code starting-offsets-by-partition})
+     * of partitions the group has no committed offset for.
      */
-    private Map<TopicPartition, Long> checkAndFindStart(String sourceName, Optional<Positions> stored) {
+    private Map<TopicPartition, Long> check(String sourceName) {
         Duration timeout = options.startTimeout();
         long deadline = System.nanoTime() + timeout.toNanos();
         Admin admin = Admin.create(adminConfig());
@@ -170,29 +178,39 @@ final class KafkaSource implements Source {
                         + " not found on [" + options.bootstrapServers() + "]; create " + (missing.size() == 1 ? "it" : "them")
                         + " or fix option [topics]");
             }
-            // A plain map: Spark keeps it in the consumer strategy, which goes into the checkpoint.
-            Map<TopicPartition, Long> start = new HashMap<>();
+            Map<TopicPartition, Long> explicit = new HashMap<>();
             if (!options.startingOffsetsByPartition().isEmpty()) {
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         await(admin.listConsumerGroupOffsets(options.groupId()).partitionsToOffsetAndMetadata(), deadline, sourceName);
                 options.startingOffsetsByPartition().forEach((partition, offset) -> {
                     if (committed.get(partition) == null && options.reads(partition.topic())) {
-                        start.put(partition, offset);
+                        explicit.put(partition, offset);
                     }
                 });
             }
-            stored.map(KafkaPositions::offsetsOf).ifPresent(offsets -> offsets.forEach((partition, offset) -> {
-                // Positions of topics this source no longer reads would make the consumer fail to seek.
-                if (options.reads(partition.topic())) {
-                    start.put(partition, offset);
-                }
-            }));
-            LOG.info("Source [{}]: {}; explicit start offsets {}", sourceName, options, start);
-            return start;
+            return explicit;
         }
         finally {
             admin.close(Duration.ZERO);
         }
+    }
+
+    /**
+     * The explicit start offsets: stored positions, and explicit per-partition starts where the
+     * group has no committed offset. Partitions in neither start from the group's committed
+     * offset, else from {@code starting-offsets}.
+     */
+    private Map<TopicPartition, Long> startOffsets(String sourceName, Map<TopicPartition, Long> explicit, Optional<Positions> stored) {
+        // A plain map: Spark keeps it in the consumer strategy, which goes into the checkpoint.
+        Map<TopicPartition, Long> start = new HashMap<>(explicit);
+        stored.map(KafkaPositions::offsetsOf).ifPresent(offsets -> offsets.forEach((partition, offset) -> {
+            // Positions of topics this source no longer reads would make the consumer fail to seek.
+            if (options.reads(partition.topic())) {
+                start.put(partition, offset);
+            }
+        }));
+        LOG.info("Source [{}]: {}; explicit start offsets {}", sourceName, options, start);
+        return start;
     }
 
     private <T> T await(KafkaFuture<T> future, long deadline, String sourceName) {

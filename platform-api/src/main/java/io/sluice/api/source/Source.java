@@ -1,5 +1,6 @@
 package io.sluice.api.source;
 
+import java.io.IOException;
 import java.util.Optional;
 
 import org.apache.spark.streaming.api.java.JavaDStream;
@@ -9,14 +10,27 @@ import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 
 /**
- * One source of a pipeline, on the driver. Lifecycle: created by its factory, {@link #open} once
- * when the pipeline is planned (not when it is recovered from a Spark checkpoint, whose restored
- * graph already holds the stream), {@link #close} when the pipeline stops.
+ * One source of a pipeline, on the driver. Lifecycle: created by its factory; when the pipeline is
+ * planned (not when it is recovered from a Spark checkpoint, whose restored graph already holds
+ * the stream) {@link #prepare} once, then {@link #open} once, on the same thread; {@link #close}
+ * when the pipeline stops.
  *
  * <p>Everything the returned DStream's functions capture is serialized into Spark checkpoints and
  * shipped to executors: capture options and serializable helpers, never clients or connections.
  */
 public interface Source {
+    /**
+     * Checks the external system before the stream is opened (brokers answer, topics exist) and
+     * fails with a message saying what to fix when it does not. The runtime calls this while
+     * Spark starts on another thread, so checks done here add nothing to start-up; {@link #open}
+     * must still work when this was not called. Does nothing by default.
+     *
+     * @throws IOException when the external system cannot be checked
+     * @since 0.2
+     */
+    default void prepare() throws IOException {
+    }
+
     /**
      * Opens the source's stream on the given streaming context. Records should carry an
      * {@link io.sluice.api.record.Origin} naming this source, the partition and the position.

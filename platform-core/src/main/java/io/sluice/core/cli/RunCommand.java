@@ -36,6 +36,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BoundPipeline pipeline = pipelineFile.bind(cli.registry());
+        Optional<ClassDataArchive> classDataArchive = ClassDataArchive.requested();
+        classDataArchive.ifPresent(ClassDataArchive::prepare);
         Optional<Duration> runFor = Optional.ofNullable(duration).map(RunCommand::parseDuration);
         PrintStream out = System.out;
         boolean terminal = System.console() != null;
@@ -46,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
         PipelineRunner.Outcome outcome = runner.run();
         out.println("Pipeline [" + pipeline.config().settings().name() + "] "
                 + (outcome == PipelineRunner.Outcome.COMPLETED ? "ran for " + duration : "stopped") + " after its last complete batch.");
+        // Only a run that got through a batch has loaded what the next start needs.
+        if (runner.completedBatches() > 0) {
+            classDataArchive.ifPresent(ClassDataArchive::write);
+        }
         return SluiceCli.OK;
     }
 

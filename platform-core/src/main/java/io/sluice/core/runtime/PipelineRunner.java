@@ -7,12 +7,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -22,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import io.sluice.api.error.SluiceException;
 import io.sluice.api.option.Durations;
 import io.sluice.api.sink.Sink;
+import io.sluice.api.source.Source;
+import io.sluice.core.config.ComponentConfig;
 import io.sluice.core.config.PipelineSettings;
 import io.sluice.core.plan.PipelinePlanner;
 import io.sluice.core.plugin.BoundPipeline;
@@ -31,7 +37,8 @@ import io.sluice.core.plugin.BoundPipeline;
  *
  * <p>Start-up: create the plugins' driver objects, register them for the stream graph's functions,
  * then either recover from the Spark checkpoint (when it was made by the same pipeline file) or
- * plan afresh, with sources starting from stored positions. {@link #requestStop()} (SIGTERM in the
+ * plan afresh, with sources starting from stored positions; a fresh plan starts the Spark context
+ * on another thread while the sinks and sources check their external systems. {@link #requestStop()} (SIGTERM in the
  * CLI) stops gracefully: the batch in progress completes, its positions are committed, then the
  * pipeline stops. A stop that exceeds {@code pipeline.stop-timeout} is forced; Spark's stop has
  * been seen to hang.
@@ -43,6 +50,7 @@ public final class PipelineRunner {
     private final RunOptions options;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
+    private final BatchStats stats = new BatchStats();
 
     /** How a run ended. */
     public enum Outcome {
@@ -55,6 +63,11 @@ public final class PipelineRunner {
     public PipelineRunner(BoundPipeline pipeline, RunOptions options) {
         this.pipeline = requireNonNull(pipeline, "pipeline is null");
         this.options = requireNonNull(options, "options is null");
+    }
+
+    /** Batches completed so far by this runner's run. */
+    public long completedBatches() {
+        return stats.completedBatches.get();
     }
 
     /** Asks a running pipeline to stop after the batch in progress; returns at once. */
@@ -102,13 +115,24 @@ public final class PipelineRunner {
         RuntimeServices.register(settings.name(), components.sinksByName(), positionStore, counters);
         JavaStreamingContext context = null;
         MonitoringServer monitoring = null;
+        // Spark takes seconds to start, much of it waiting on its own threads: when the pipeline is
+        // planned afresh, start it while the sinks and sources check their systems. A recovery
+        // leaves it to Spark, which starts it from the configuration kept in the checkpoint.
+        CompletableFuture<SparkContext> sparkStart = recoverable ? null : startSpark(sparkConf);
         try {
             prepareSinks(components);
+            if (sparkStart != null) {
+                prepareSources(components);
+                // Before getOrCreate: a Spark context still starting would race with one it created.
+                awaitSpark(sparkStart);
+            }
             AtomicBoolean planned = new AtomicBoolean();
             context = JavaStreamingContext.getOrCreate(checkpoint.sparkCheckpoint(), () -> {
                 planned.set(true);
-                JavaStreamingContext created = new JavaStreamingContext(sparkConf,
-                        new org.apache.spark.streaming.Duration(settings.batchInterval().toMillis()));
+                org.apache.spark.streaming.Duration batchInterval = new org.apache.spark.streaming.Duration(settings.batchInterval().toMillis());
+                JavaStreamingContext created = sparkStart != null
+                        ? new JavaStreamingContext(new JavaSparkContext(awaitSpark(sparkStart)), batchInterval)
+                        : new JavaStreamingContext(sparkConf, batchInterval);
                 try {
                     created.checkpoint(checkpoint.sparkCheckpoint());
                     new PipelinePlanner(components, positionStore).plan(created);
@@ -125,7 +149,6 @@ public final class PipelineRunner {
             }
             counters.bind(context.sparkContext().sc());
             printBanner(components, checkpoint, planned.get());
-            BatchStats stats = new BatchStats();
             context.addStreamingListener(new StatusReporter(counters, stats, options.liveStatus() ? options.out() : null));
             monitoring = settings.httpPort()
                     .map(port -> MonitoringServer.start(settings.httpHost(), port, settings.name(), counters, stats, settings.batchInterval()))
@@ -145,6 +168,9 @@ public final class PipelineRunner {
         catch (Exception | Error e) {
             if (context != null) {
                 stop(context, settings.stopTimeout(), false);
+            }
+            else if (sparkStart != null) {
+                stopStarted(sparkStart);
             }
             throw failure(e);
         }
@@ -178,6 +204,60 @@ public final class PipelineRunner {
             conf.set("spark.jars", String.join(",", jars));
         }
         return conf;
+    }
+
+    /** Creates the Spark context on a thread of its own; the plugins' loader is its context loader, as Spark's executors need. */
+    private CompletableFuture<SparkContext> startSpark(SparkConf conf) {
+        CompletableFuture<SparkContext> started = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                started.complete(new SparkContext(conf));
+            }
+            catch (RuntimeException | Error e) {
+                started.completeExceptionally(e);
+            }
+        }, "sluice-spark-start");
+        starter.setContextClassLoader(pipeline.classLoader());
+        starter.setDaemon(true);
+        starter.start();
+        return started;
+    }
+
+    /** The started Spark context; rethrows what starting it threw. */
+    private static SparkContext awaitSpark(CompletableFuture<SparkContext> start) {
+        try {
+            return start.join();
+        }
+        catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops a context started for a run that failed before it had a streaming context: the next run in this JVM needs it gone. */
+    private static void stopStarted(CompletableFuture<SparkContext> start) {
+        try {
+            start.join().stop();
+        }
+        catch (RuntimeException e) {
+            LOG.debug("Spark did not start, or did not stop: {}", e.toString());
+        }
+    }
+
+    private static void prepareSources(PipelineComponents components) {
+        for (Map.Entry<ComponentConfig, Source> entry : components.sources().entrySet()) {
+            try {
+                entry.getValue().prepare();
+            }
+            catch (IOException e) {
+                throw SluiceException.external(entry.getKey().name() + ": preparing the source failed: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static void prepareSinks(PipelineComponents components) {
