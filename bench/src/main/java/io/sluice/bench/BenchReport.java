@@ -147,8 +147,8 @@ final class BenchReport {
     }
 
     private void printState(PrintStream out) {
-        out.printf("State: %,d keys, every one updated by each of %d batches (the first a warm-up)%n", settings.stateKeys(),
-                settings.stateBatches());
+        out.printf("State: %,d keys, every one updated by each of %d batches (the first a warm-up); heap %s%n", settings.stateKeys(),
+                settings.stateBatches(), settings.stateHeap());
         out.printf("%-16s %22s %22s %12s %8s%n", "state store", "median updates/s", "all steady updates/s", "peak RSS MB", "check");
         for (StateRun.Store store : StateRun.Store.values()) {
             List<StateRun.Result> runs = stateRunsOf(store);

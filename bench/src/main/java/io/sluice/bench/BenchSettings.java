@@ -19,13 +19,14 @@ import java.util.Optional;
  * @param baselineSluiceHome another Sluice distribution, run as variant {@code sluice-baseline} (before/after)
  * @param stateKeys state mode: K, the distinct keys every batch updates
  * @param stateBatches state mode: batches per state store, the first of them the warm-up
+ * @param stateHeap state mode: -Xmx of Sluice's JVM, for both stores
  * @param redisUri state mode: the Redis (and database) the redis store runs against; its keys under
  *     {@link StateRun#KEY_PREFIX} are deleted before and after
  */
 record BenchSettings(long lines, int partitions, String heap, int repeats, int sustainedRepeats, List<String> modes,
         List<Variant> variants, long fixedRate, int maxProbes, int probeBatches, Optional<String> bootstrapServers,
         String topic, Path sluiceHome, Optional<Path> baselineSluiceHome, Path results, long stateKeys, int stateBatches,
-        String redisUri) {
+        String stateHeap, String redisUri) {
     static final List<String> MODES = List.of("catch-up", "sustained", "state");
     static final long DEFAULT_LINES = 5_000_000;
     static final String DEFAULT_TOPIC = "bench-log-lines";
@@ -50,6 +51,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
               --results=bench/results
               --state-keys=1000000     state mode: distinct keys each batch updates (a multiple of 4)
               --state-batches=11       state mode: batches per state store, the first one a warm-up
+              --state-heap=6g          state mode: -Xmx of Sluice's JVM, for both stores
               --redis-uri=redis://127.0.0.1:6379/15  state mode: the redis store's server and database
             also: java -jar bench/target/sluice-bench.jar jmh [JMH options]   (microbenchmarks)
                   java -jar bench/target/sluice-bench.jar broker [--lines=N] [--topic=T]
@@ -76,6 +78,10 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         // A warm-up and ten measured batches, so the checkpoint store's periodic state checkpoint
         // (Spark saves mapWithState's state every tenth batch) is among them.
         int stateBatches = 11;
+        // mapWithState keeps a chain of up to 20 state versions, and when every key changes each
+        // batch each version holds every key: with 1 000 000 keys the checkpoint store ran out of
+        // a 2 GB heap at its ninth batch.
+        String stateHeap = "6g";
         String redisUri = "redis://127.0.0.1:6379/15";
         for (String arg : args) {
             int equals = arg.indexOf('=');
@@ -107,6 +113,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
                 case "results" -> results = Path.of(value);
                 case "state-keys" -> stateKeys = Long.parseLong(value.replace("_", ""));
                 case "state-batches" -> stateBatches = Integer.parseInt(value);
+                case "state-heap" -> stateHeap = value;
                 case "redis-uri" -> redisUri = value;
                 default -> throw new IllegalArgumentException("unknown option [--" + name + "]\n" + USAGE);
             }
@@ -134,6 +141,6 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
             sluiceHome = SluiceProcess.findDistribution(repository);
         }
         return new BenchSettings(lines, PARTITIONS, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, probeBatches,
-                bootstrap, topic, sluiceHome, baseline, results, stateKeys, stateBatches, redisUri);
+                bootstrap, topic, sluiceHome, baseline, results, stateKeys, stateBatches, stateHeap, redisUri);
     }
 }

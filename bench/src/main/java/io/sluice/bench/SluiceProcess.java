@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,9 @@ final class SluiceProcess {
      *
      * @param batches the batches that read records, in order
      * @param launchToFirstBatchMillis from launching the JVM to its first completed batch, or -1
+     * @param exitedEarly whether the process exited before the caller's condition held (a failed pipeline)
      */
-    record Outcome(List<ChildReport.Batch> batches, long launchToFirstBatchMillis, long peakRssKb, int exitCode) {
+    record Outcome(List<ChildReport.Batch> batches, long launchToFirstBatchMillis, long peakRssKb, int exitCode, boolean exitedEarly) {
     }
 
     private final List<ChildReport.Batch> batches = new ArrayList<>();
@@ -46,11 +48,11 @@ final class SluiceProcess {
 
     /**
      * Runs {@code pipeline} until {@code done} holds for the batches that read records so far (or
-     * the process exits), then stops it and waits for it to exit.
+     * the process exits), then stops it and waits for it to exit, killing it after {@code stopTimeout}.
      */
-    static Outcome run(Path sluiceHome, String heap, Path pipeline, Path log, Predicate<List<ChildReport.Batch>> done)
-            throws InterruptedException {
-        return new SluiceProcess().runUntil(sluiceHome, heap, pipeline, log, done);
+    static Outcome run(Path sluiceHome, String heap, Path pipeline, Path log, Predicate<List<ChildReport.Batch>> done,
+            Duration stopTimeout) throws InterruptedException {
+        return new SluiceProcess().runUntil(sluiceHome, heap, pipeline, log, done, stopTimeout);
     }
 
     static Path findDistribution(Path repository) {
@@ -93,17 +95,18 @@ final class SluiceProcess {
         return rows;
     }
 
-    private Outcome runUntil(Path sluiceHome, String heap, Path pipeline, Path log, Predicate<List<ChildReport.Batch>> done)
-            throws InterruptedException {
+    private Outcome runUntil(Path sluiceHome, String heap, Path pipeline, Path log, Predicate<List<ChildReport.Batch>> done,
+            Duration stopTimeout) throws InterruptedException {
         List<String> command = List.of(sluiceHome.resolve("bin/sluice").toString(), "run", pipeline.toString());
         try (ChildProcess started = ChildProcess.start(command, Map.of("SLUICE_HEAP", heap), log, this::onLine)) {
             child = started;
             while (started.isAlive() && !done.test(batches())) {
                 Thread.sleep(50);
             }
+            boolean exitedEarly = !done.test(batches());
             started.requestStop();
-            int exit = started.awaitExit(VariantLauncher.RUN_TIMEOUT);
-            return new Outcome(batches(), firstBatchMillis, started.peakRssKb(), exit);
+            int exit = started.awaitExit(stopTimeout);
+            return new Outcome(batches(), firstBatchMillis, started.peakRssKb(), exit, exitedEarly);
         }
     }
 

@@ -30,7 +30,7 @@ final class SluiceRun {
     }
 
     RunResult run(LevelCounts expected) throws InterruptedException {
-        SluiceProcess.Outcome outcome = SluiceProcess.run(sluiceHome, heap, writePipeline(), log, this::finished);
+        SluiceProcess.Outcome outcome = SluiceProcess.run(sluiceHome, heap, writePipeline(), log, this::finished, VariantLauncher.RUN_TIMEOUT);
         LevelCounts counted = countsWritten();
         ChildReport report = new ChildReport(counted.total(), counted.asMap(), outcome.batches());
         return RunResult.of(variant, spec, report, outcome.launchToFirstBatchMillis(), outcome.peakRssKb(), outcome.exitCode(), expected);
