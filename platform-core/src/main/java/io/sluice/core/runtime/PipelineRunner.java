@@ -38,10 +38,10 @@ import io.sluice.core.plugin.BoundPipeline;
  * <p>Start-up: create the plugins' driver objects, register them for the stream graph's functions,
  * then either recover from the Spark checkpoint (when it was made by the same pipeline file) or
  * plan afresh, with sources starting from stored positions; a fresh plan starts the Spark context
- * on another thread while the sinks and sources check their external systems. {@link #requestStop()} (SIGTERM in the
- * CLI) stops gracefully: the batch in progress completes, its positions are committed, then the
- * pipeline stops. A stop that exceeds {@code pipeline.stop-timeout} is forced; Spark's stop has
- * been seen to hang.
+ * on another thread while the sinks and sources check their external systems.
+ * {@link #requestStop()} (SIGTERM in the CLI) stops gracefully: the batch in progress completes,
+ * its positions are committed, then the pipeline stops. A stop that exceeds
+ * {@code pipeline.stop-timeout} is forced; Spark's stop has been seen to hang.
  */
 public final class PipelineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
@@ -115,9 +115,9 @@ public final class PipelineRunner {
         RuntimeServices.register(settings.name(), components.sinksByName(), positionStore, counters);
         JavaStreamingContext context = null;
         MonitoringServer monitoring = null;
-        // Spark takes seconds to start, much of it waiting on its own threads: when the pipeline is
-        // planned afresh, start it while the sinks and sources check their systems. A recovery
-        // leaves it to Spark, which starts it from the configuration kept in the checkpoint.
+        // Starting Spark and the sources' and sinks' checks (a Kafka client, a database connection)
+        // each take a good part of a second in a fresh JVM: when the pipeline is planned afresh, do
+        // them at once. A recovery leaves it to Spark, which starts from the checkpoint's settings.
         CompletableFuture<SparkContext> sparkStart = recoverable ? null : startSpark(sparkConf);
         try {
             prepareSinks(components);
