@@ -3,9 +3,12 @@ package io.sluice.api.record;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A set of field names, or "every field" when it is not known which are read. The planner uses
@@ -36,7 +39,7 @@ public final class FieldSet implements Serializable {
     }
 
     public static FieldSet of(String... names) {
-        return of(java.util.Arrays.asList(names));
+        return of(Arrays.asList(names));
     }
 
     public static FieldSet of(Collection<String> names) {
@@ -85,16 +88,16 @@ public final class FieldSet implements Serializable {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FieldSet that && java.util.Objects.equals(names, that.names);
+        return other instanceof FieldSet that && Objects.equals(names, that.names);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hashCode(names);
+        return Objects.hashCode(names);
     }
 
     @Override
     public String toString() {
-        return names == null ? "[*]" : new java.util.TreeSet<>(names).toString();
+        return names == null ? "[*]" : new TreeSet<>(names).toString();
     }
 }
