@@ -52,16 +52,14 @@ final class ClassDataArchive {
     private static final long SPACE_MARGIN = 64L << 20;
 
     private final Path archive;
-    private final String installation;
+    /** The installation checksum in the archive's name; empty for a name the launcher did not make. */
+    private final Optional<String> installation;
     private boolean writable;
 
     ClassDataArchive(Path archive) {
         this.archive = requireNonNull(archive, "archive is null").toAbsolutePath();
         Matcher name = NAME.matcher(this.archive.getFileName().toString());
-        if (!name.matches()) {
-            throw new IllegalArgumentException("class-data archive name [" + archive.getFileName() + "] is not sluice-<installation>-<options>.jsa");
-        }
-        this.installation = name.group(1);
+        this.installation = name.matches() ? Optional.of(name.group(1)) : Optional.empty();
     }
 
     /** The archive the launcher asked for, if any. */
@@ -189,11 +187,14 @@ final class ClassDataArchive {
 
     /** Deletes the archives (and failure notes) of other installation checksums, which no start can use. */
     void deleteOtherInstallations() {
+        if (installation.isEmpty()) {
+            return;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), "sluice-*.jsa*")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 Matcher matcher = NAME.matcher(name.replaceFirst("\\.jsa.*", ".jsa"));
-                if (matcher.matches() && !matcher.group(1).equals(installation) && !name.endsWith(".tmp")) {
+                if (matcher.matches() && !matcher.group(1).equals(installation.get()) && !name.endsWith(".tmp")) {
                     deleteQuietly(file);
                 }
             }

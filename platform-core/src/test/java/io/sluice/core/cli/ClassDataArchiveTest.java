@@ -1,7 +1,6 @@
 package io.sluice.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -22,12 +21,12 @@ class ClassDataArchiveTest {
     Path directory;
 
     @Test
-    void namesCarryTheInstallationAndOptionsChecksums() {
-        assertThatThrownBy(() -> new ClassDataArchive(directory.resolve("archive.jsa")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("sluice-<installation>-<options>.jsa");
-        ClassDataArchive archive = new ClassDataArchive(directory.resolve("sluice-123-456.jsa"));
-        assertThat(archive.failureMarker()).isEqualTo(directory.resolve("sluice-123-456.jsa.failed"));
+    void anArchiveNamedByHandDeletesNoOtherArchive() throws Exception {
+        Path other = Files.writeString(directory.resolve("sluice-999-456.jsa"), "");
+        ClassDataArchive archive = new ClassDataArchive(directory.resolve("my-archive.jsa"));
+        assertThat(archive.failureMarker()).isEqualTo(directory.resolve("my-archive.jsa.failed"));
+        archive.deleteOtherInstallations();
+        assertThat(other).exists();
     }
 
     @Test
