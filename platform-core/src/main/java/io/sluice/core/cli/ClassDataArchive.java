@@ -48,20 +48,20 @@ final class ClassDataArchive {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchive.class);
     private static final Pattern NAME = Pattern.compile("sluice-([0-9a-zA-Z]+)-([0-9a-zA-Z]+)\\.jsa");
+    /** A dump in progress: the archive's name, the writing process's id, then the JVM's own suffixes. */
+    private static final Pattern TEMPORARY = Pattern.compile("sluice-.*\\.jsa\\.([0-9]{1,18})\\.tmp.*");
     /** Head room over the classes' metadata, which is about what the archive holds. */
     private static final long SPACE_MARGIN = 64L << 20;
 
     private final Path archive;
-    private final String installation;
+    /** The installation checksum in the archive's name; empty for a name the launcher did not make. */
+    private final Optional<String> installation;
     private boolean writable;
 
     ClassDataArchive(Path archive) {
         this.archive = requireNonNull(archive, "archive is null").toAbsolutePath();
         Matcher name = NAME.matcher(this.archive.getFileName().toString());
-        if (!name.matches()) {
-            throw new IllegalArgumentException("class-data archive name [" + archive.getFileName() + "] is not sluice-<installation>-<options>.jsa");
-        }
-        this.installation = name.group(1);
+        this.installation = name.matches() ? Optional.of(name.group(1)) : Optional.empty();
     }
 
     /** The archive the launcher asked for, if any. */
@@ -117,6 +117,7 @@ final class ClassDataArchive {
             LOG.info("Class-data sharing: not writing the archive: [{}] has less than {} MB free", directory, needed >> 20);
             return;
         }
+        deleteAbandonedDumps();
         Path temporary = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         long start = System.nanoTime();
         try {
@@ -189,11 +190,30 @@ final class ClassDataArchive {
 
     /** Deletes the archives (and failure notes) of other installation checksums, which no start can use. */
     void deleteOtherInstallations() {
+        if (installation.isEmpty()) {
+            return;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), "sluice-*.jsa*")) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 Matcher matcher = NAME.matcher(name.replaceFirst("\\.jsa.*", ".jsa"));
-                if (matcher.matches() && !matcher.group(1).equals(installation) && !name.endsWith(".tmp")) {
+                // Dumps in progress are another start's; deleteAbandonedDumps() handles those left behind.
+                if (matcher.matches() && !matcher.group(1).equals(installation.get()) && !TEMPORARY.matcher(name).matches()) {
+                    deleteQuietly(file);
+                }
+            }
+        }
+        catch (IOException e) {
+            LOG.debug("Cannot list {}: {}", archive.getParent(), e.toString());
+        }
+    }
+
+    /** Deletes what dumps of processes that no longer run left behind (killed while dumping): tens of megabytes each. */
+    void deleteAbandonedDumps() {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), "sluice-*.jsa.*.tmp*")) {
+            for (Path file : files) {
+                Matcher matcher = TEMPORARY.matcher(file.getFileName().toString());
+                if (matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(1))).isEmpty()) {
                     deleteQuietly(file);
                 }
             }

@@ -1,7 +1,6 @@
 package io.sluice.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -22,12 +21,12 @@ class ClassDataArchiveTest {
     Path directory;
 
     @Test
-    void namesCarryTheInstallationAndOptionsChecksums() {
-        assertThatThrownBy(() -> new ClassDataArchive(directory.resolve("archive.jsa")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("sluice-<installation>-<options>.jsa");
-        ClassDataArchive archive = new ClassDataArchive(directory.resolve("sluice-123-456.jsa"));
-        assertThat(archive.failureMarker()).isEqualTo(directory.resolve("sluice-123-456.jsa.failed"));
+    void anArchiveNamedByHandDeletesNoOtherArchive() throws Exception {
+        Path other = Files.writeString(directory.resolve("sluice-999-456.jsa"), "");
+        ClassDataArchive archive = new ClassDataArchive(directory.resolve("my-archive.jsa"));
+        assertThat(archive.failureMarker()).isEqualTo(directory.resolve("my-archive.jsa.failed"));
+        archive.deleteOtherInstallations();
+        assertThat(other).exists();
     }
 
     @Test
@@ -72,6 +71,7 @@ class ClassDataArchiveTest {
         Path stale = Files.writeString(directory.resolve("sluice-999-456.jsa"), "");
         Path staleNote = Files.writeString(directory.resolve("sluice-999-789.jsa.failed"), "");
         Path inProgress = Files.writeString(directory.resolve("sluice-999-456.jsa.4242.tmp"), "");
+        Path inProgressByTheJvm = Files.writeString(directory.resolve("sluice-999-456.jsa.4242.tmp.temp"), "");
         Path unrelated = Files.writeString(directory.resolve("notes.txt"), "");
         new ClassDataArchive(ours).deleteOtherInstallations();
         assertThat(ours).exists();
@@ -79,7 +79,21 @@ class ClassDataArchiveTest {
         assertThat(stale).doesNotExist();
         assertThat(staleNote).doesNotExist();
         assertThat(inProgress).as("another start's dump in progress").exists();
+        assertThat(inProgressByTheJvm).as("another start's dump in progress").exists();
         assertThat(unrelated).exists();
+    }
+
+    @Test
+    void dumpsLeftByProcessesThatNoLongerRunAreDeleted() throws Exception {
+        long running = ProcessHandle.current().pid();
+        long gone = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElseThrow() + 1000;
+        Path inProgress = Files.writeString(directory.resolve("sluice-123-456.jsa." + running + ".tmp"), "");
+        Path abandoned = Files.writeString(directory.resolve("sluice-123-456.jsa." + gone + ".tmp"), "");
+        Path abandonedByTheJvm = Files.writeString(directory.resolve("sluice-999-456.jsa." + gone + ".tmp.temp"), "");
+        new ClassDataArchive(directory.resolve("sluice-123-456.jsa")).deleteAbandonedDumps();
+        assertThat(inProgress).exists();
+        assertThat(abandoned).doesNotExist();
+        assertThat(abandonedByTheJvm).doesNotExist();
     }
 
     @Test
