@@ -108,7 +108,7 @@ final class KafkaSource implements Source {
 
     @Override
     public Optional<RecordFunction> decoder() {
-        return decoder.decodes() ? Optional.of(decoder) : Optional.empty();
+        return Optional.of(decoder);
     }
 
     /**

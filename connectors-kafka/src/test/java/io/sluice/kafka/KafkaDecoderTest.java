@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 import io.sluice.api.error.RecordException;
 import io.sluice.api.record.FieldSet;
+import io.sluice.api.record.Origin;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 
@@ -36,9 +41,37 @@ class KafkaDecoderTest {
         KafkaDecoder decoder = new KafkaDecoder(KafkaFormat.STRING, KafkaFormat.STRING);
         Record consumed = consumed(null, NOT_UTF8);
 
-        assertThat(decode(decoder.pruneOutput(FieldSet.of("offset")), consumed)).isSameAs(consumed);
+        assertThat(decode(decoder.pruneOutput(FieldSet.of("headers")), consumed)).isSameAs(consumed);
         assertThatThrownBy(() -> decode(decoder.pruneOutput(FieldSet.of("value")), consumed))
                 .isInstanceOf(RecordException.class).hasMessage("value is not valid UTF-8");
+    }
+
+    @Test
+    void addsTheMetadataFieldsInTheirOrderFromOriginAndEventTime() throws Exception {
+        KafkaDecoder decoder = new KafkaDecoder(KafkaFormat.STRING, KafkaFormat.STRING);
+        Record consumed = consumed("k", "INFO,hello".getBytes(StandardCharsets.UTF_8));
+
+        Record all = decode(decoder, consumed);
+        assertThat(all.fieldNames()).containsExactly("key", "value", "topic", "partition", "offset", "timestamp", "headers");
+        assertThat(all.get("topic")).isEqualTo("app-logs");
+        assertThat(all.get("partition")).isEqualTo(3L);
+        assertThat(all.get("offset")).isEqualTo(42L);
+        assertThat(all.get("timestamp")).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
+        assertThat(all.eventTime()).isEqualTo(1_700_000_000_000L);
+        assertThat(all.origin()).isEqualTo(new Origin("logs", "app-logs-3", 42L));
+
+        Record someRead = decode(decoder.pruneOutput(FieldSet.of("offset", "value")), consumed);
+        assertThat(someRead.fieldNames()).containsExactly("key", "value", "offset", "headers");
+    }
+
+    @Test
+    void jsonMembersReplaceMetadataFieldsOfTheirName() throws Exception {
+        KafkaDecoder decoder = new KafkaDecoder(KafkaFormat.STRING, KafkaFormat.JSON);
+        Record consumed = consumed(null, "{\"topic\":\"mine\",\"level\":\"WARN\"}".getBytes(StandardCharsets.UTF_8));
+
+        Record decoded = decode(decoder, consumed);
+        assertThat(decoded.fieldNames()).containsExactly("key", "topic", "partition", "offset", "timestamp", "headers", "level");
+        assertThat(decoded.get("topic")).isEqualTo("mine");
     }
 
     @Test
@@ -52,7 +85,8 @@ class KafkaDecoderTest {
 
     private static Record consumed(String key, byte[] value) throws Exception {
         byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
-        return new KafkaRecordConverter("logs").call(new ConsumerRecord<>("logs", 0, 42L, keyBytes, value));
+        return new KafkaRecordConverter("logs").call(new ConsumerRecord<>("app-logs", 3, 42L, 1_700_000_000_000L, TimestampType.CREATE_TIME,
+                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, keyBytes, value, new RecordHeaders(), Optional.empty()));
     }
 
     private static Record decode(RecordFunction decoder, Record record) throws Exception {

@@ -3,7 +3,7 @@ package io.sluice.core.plan;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -94,8 +94,12 @@ final class FusedPass implements Serializable {
         private final Counters counters;
         private final Function<Record, T> passed;
         private final FailureHandler<T> failed;
-        private final ArrayDeque<T> ready = new ArrayDeque<>();
-        private final ArrayDeque<Record> emitted = new ArrayDeque<>();
+        // The current input's outputs, served in order from nextEmitted; most inputs have one.
+        // A list reused for every input rather than a queue per output: this is the per-record path.
+        private final ArrayList<Record> emitted = new ArrayList<>();
+        private int nextEmitted;
+        // The current input's dead letter, when a step rejected it.
+        private T rejected;
         private final Consumer<Record> head;
         private long read;
         private long filtered;
@@ -130,29 +134,27 @@ final class FusedPass implements Serializable {
 
         @Override
         public boolean hasNext() {
-            while (ready.isEmpty() && input.hasNext()) {
+            while (rejected == null && nextEmitted == emitted.size()) {
+                if (!input.hasNext()) {
+                    flushCounts();
+                    return false;
+                }
                 Record record = input.next();
                 read++;
                 emitted.clear();
+                nextEmitted = 0;
                 try {
                     head.accept(record);
                 }
                 catch (StepFailure failure) {
                     emitted.clear();
                     deadLettered++;
-                    ready.add(failed.handle(record, failure));
-                    continue;
+                    rejected = failed.handle(record, failure);
+                    return true;
                 }
                 if (emitted.isEmpty()) {
                     filtered++;
                 }
-                for (Record output : emitted) {
-                    ready.add(passed.apply(output));
-                }
-            }
-            if (ready.isEmpty()) {
-                flushCounts();
-                return false;
             }
             return true;
         }
@@ -162,7 +164,12 @@ final class FusedPass implements Serializable {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return ready.poll();
+            T outcome = rejected;
+            if (outcome != null) {
+                rejected = null;
+                return outcome;
+            }
+            return passed.apply(emitted.get(nextEmitted++));
         }
 
         private void flushCounts() {

@@ -56,7 +56,8 @@ public final class Aggregation implements Serializable {
 
     /**
      * Reduces a record to its key values followed by its aggregate inputs (named {@code #0},
-     * {@code #1}, ...), and so reads only those fields of its input.
+     * {@code #1}, ...), and so reads only those fields of its input. When only counting, a record
+     * whose fields already are the keys passes as it is: counts read no input field.
      */
     private static final class Prepare implements RecordFunction {
         private static final long serialVersionUID = 1L;
@@ -64,6 +65,7 @@ public final class Aggregation implements Serializable {
         private final String[] keys;
         private final AggregateSpec[] aggregates;
         private final String[] inputNames;
+        private final boolean countsOnly;
 
         Prepare(List<String> keys, List<AggregateSpec> aggregates) {
             this.keys = keys.toArray(new String[0]);
@@ -73,6 +75,7 @@ public final class Aggregation implements Serializable {
             for (int i = 0; i < inputNames.length; i++) {
                 inputNames[i] = "#" + i;
             }
+            this.countsOnly = aggregates.stream().allMatch(aggregate -> aggregate.field() == null);
         }
 
         @Override
@@ -88,6 +91,10 @@ public final class Aggregation implements Serializable {
 
         @Override
         public void apply(Record record, Consumer<Record> out) {
+            if (isPrepared(record)) {
+                out.accept(record);
+                return;
+            }
             Record.Builder prepared = Record.builder(keys.length + aggregates.length).eventTime(record.eventTime()).origin(record.origin());
             for (String key : keys) {
                 Object value = record.get(key);
@@ -101,6 +108,23 @@ public final class Aggregation implements Serializable {
                 prepared.field(inputNames[i], spec.field() == null ? null : number(record, spec));
             }
             out.accept(prepared.build());
+        }
+
+        /**
+         * Whether the record already is what preparing it would make: its fields are the keys in
+         * order, and no aggregate reads a field. Common after a pruned parse, and a record built
+         * less per input record.
+         */
+        private boolean isPrepared(Record record) {
+            if (!countsOnly || record.fieldCount() != keys.length || record.key() != null || record.payload() != null) {
+                return false;
+            }
+            for (int i = 0; i < keys.length; i++) {
+                if (!keys[i].equals(record.fieldName(i)) || record.fieldValue(i) instanceof byte[]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -40,8 +40,13 @@ final class PartitionCombiner implements Iterator<Tuple2<GroupKey, Partial>> {
         groups.clear();
         while (input.hasNext() && groups.size() < MAX_GROUPS) {
             Record prepared = input.next();
-            Partial.Accumulator partial = groups.computeIfAbsent(aggregation.groupOf(prepared),
-                    group -> new Partial.Accumulator(aggregation.specs()));
+            // get and put rather than computeIfAbsent, whose capturing lambda would cost an object per record.
+            Object group = aggregation.groupOf(prepared);
+            Partial.Accumulator partial = groups.get(group);
+            if (partial == null) {
+                partial = new Partial.Accumulator(aggregation.specs());
+                groups.put(group, partial);
+            }
             aggregation.accumulate(partial, prepared);
         }
         emitting = groups.entrySet().iterator();

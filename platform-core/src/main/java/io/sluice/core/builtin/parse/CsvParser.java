@@ -103,11 +103,11 @@ final class CsvParser implements FieldParser {
                     }
                 }
                 // Only values that are set become strings: most pipelines read a few columns.
-                value = count < fields.length && out.wants(fields[count]) ? text.substring(position, valueEnd) : null;
+                value = count < fields.length && out.wantsColumn(count) ? text.substring(position, valueEnd) : null;
                 position = end;
             }
             if (count < fields.length) {
-                out.put(fields[count], value);
+                out.putColumn(count, fields[count], value);
             }
             count++;
             if (position >= length) {
@@ -120,7 +120,7 @@ final class CsvParser implements FieldParser {
                 throw new RecordException("CSV line has the wrong number of fields: expected [" + fields.length + "], got [" + count + "]");
             }
             for (int i = count; i < fields.length; i++) {
-                out.put(fields[i], null);
+                out.putColumn(i, fields[i], null);
             }
         }
     }

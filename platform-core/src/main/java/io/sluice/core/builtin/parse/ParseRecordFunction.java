@@ -41,6 +41,8 @@ final class ParseRecordFunction implements RecordFunction {
     private final FieldSet produced;
     // Pruned, when later steps read none of the input's fields: the output starts empty instead of as a copy.
     private final boolean dropsInputFields;
+    // Per fixed column of the parser, whether it is produced: a name lookup saved per value.
+    private final boolean[] producedColumns;
     // CharsetDecoder is neither thread-safe nor serializable, and one function may serve several
     // tasks at once: one decoder per thread, made on first use after deserialization.
     private transient volatile ThreadLocal<CharsetDecoder> decoders;
@@ -63,6 +65,10 @@ final class ParseRecordFunction implements RecordFunction {
         this.produced = requireNonNull(produced, "produced is null");
         List<String> parsed = parser.fixedFieldNames();
         this.dropsInputFields = !produced.isAll() && !parsed.isEmpty() && produced.minus(parsed).names().isEmpty();
+        this.producedColumns = new boolean[parsed.size()];
+        for (int i = 0; i < producedColumns.length; i++) {
+            producedColumns[i] = produced.contains(parsed.get(i));
+        }
     }
 
     /** Later steps' fields pass through, and the text comes from field {@code from}, if set. */
@@ -92,7 +98,7 @@ final class ParseRecordFunction implements RecordFunction {
         if (!keepPayload) {
             builder.payload(null);
         }
-        ParsedFieldWriter writer = new ParsedFieldWriter(builder, types, eventTimeField, produced);
+        ParsedFieldWriter writer = new ParsedFieldWriter(builder, types, eventTimeField, produced, producedColumns);
         parser.parse(text, writer);
         if (eventTimeField != null) {
             builder.eventTime(writer.eventTime());

@@ -22,19 +22,37 @@ final class ParsedFieldWriter {
     private final Map<String, ParseFieldType> types;
     private final String eventTimeField;
     private final FieldSet produced;
+    private final boolean[] producedColumns;
     private Object eventTimeValue;
 
-    /** @param produced the parsed fields to set; the others are read past */
-    ParsedFieldWriter(Record.Builder builder, Map<String, ParseFieldType> types, String eventTimeField, FieldSet produced) {
+    /**
+     * @param produced the parsed fields to set; the others are read past
+     * @param producedColumns per name of the parser's {@link FieldParser#fixedFieldNames()}, whether it is in {@code produced}
+     */
+    ParsedFieldWriter(Record.Builder builder, Map<String, ParseFieldType> types, String eventTimeField, FieldSet produced,
+            boolean[] producedColumns) {
         this.builder = requireNonNull(builder, "builder is null");
         this.types = requireNonNull(types, "types is null");
         this.eventTimeField = eventTimeField;
         this.produced = requireNonNull(produced, "produced is null");
+        this.producedColumns = requireNonNull(producedColumns, "producedColumns is null");
     }
 
     /** Whether field {@code name} is set at all; a parser may skip building values that are not. */
     boolean wants(String name) {
         return produced.contains(name);
+    }
+
+    /** {@link #wants(String)} for the parser's fixed field {@code column}, without a lookup by name. */
+    boolean wantsColumn(int column) {
+        return producedColumns[column];
+    }
+
+    /** {@link #put(String, Object)} for the parser's fixed field {@code column}, named {@code name}. */
+    void putColumn(int column, String name, Object value) {
+        if (producedColumns[column]) {
+            set(name, value);
+        }
     }
 
     /**
@@ -44,9 +62,12 @@ final class ParsedFieldWriter {
      * @throws RecordException if the value does not convert to its declared type
      */
     void put(String name, Object value) {
-        if (!produced.contains(name)) {
-            return;
+        if (produced.contains(name)) {
+            set(name, value);
         }
+    }
+
+    private void set(String name, Object value) {
         Object converted = value;
         ParseFieldType type = types.get(name);
         if (type != null && value != null) {
