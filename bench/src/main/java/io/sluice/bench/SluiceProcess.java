@@ -22,7 +22,7 @@ import io.sluice.bench.job.ChildReport;
  * One {@code bin/sluice run} of a pipeline file with a distribution built in this checkout (all its
  * {@code plugins/} bundles): batch sizes and processing times come from the status line it logs
  * per batch; it is stopped with SIGTERM (a graceful stop) once the caller's condition holds. Also
- * reads back what a {@code file} sink wrote. Shared by every harness mode that runs Sluice.
+ * reads back what a {@code file} sink wrote or a {@code console} sink printed as JSON. Shared by every harness mode that runs Sluice.
  */
 final class SluiceProcess {
     // "batch 08:01:02 | in 1,000 | out 4 | dead-lettered 0 | processed in 0.12s | delay 0.00s | batches 3"
@@ -35,11 +35,14 @@ final class SluiceProcess {
      * @param batches the batches that read records, in order
      * @param launchToFirstBatchMillis from launching the JVM to its first completed batch, or -1
      * @param exitedEarly whether the process exited before the caller's condition held (a failed pipeline)
+     * @param jsonLines the JSON objects it printed one per line (a {@code console} sink with {@code format = json})
      */
-    record Outcome(List<ChildReport.Batch> batches, long launchToFirstBatchMillis, long peakRssKb, int exitCode, boolean exitedEarly) {
+    record Outcome(List<ChildReport.Batch> batches, long launchToFirstBatchMillis, long peakRssKb, int exitCode, boolean exitedEarly,
+            List<JsonNode> jsonLines) {
     }
 
     private final List<ChildReport.Batch> batches = new ArrayList<>();
+    private final List<JsonNode> jsonLines = new ArrayList<>();
     private volatile long firstBatchMillis = -1;
     private ChildProcess child;
 
@@ -106,7 +109,9 @@ final class SluiceProcess {
             boolean exitedEarly = !done.test(batches());
             started.requestStop();
             int exit = started.awaitExit(stopTimeout);
-            return new Outcome(batches(), firstBatchMillis, started.peakRssKb(), exit, exitedEarly);
+            synchronized (jsonLines) {
+                return new Outcome(batches(), firstBatchMillis, started.peakRssKb(), exit, exitedEarly, List.copyOf(jsonLines));
+            }
         }
     }
 
@@ -117,6 +122,18 @@ final class SluiceProcess {
     }
 
     private void onLine(String line) {
+        if (line.startsWith("{")) {
+            try {
+                JsonNode printed = JSON.readTree(line);
+                synchronized (jsonLines) {
+                    jsonLines.add(printed);
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("the pipeline printed a line that is not JSON: " + line, e);
+            }
+            return;
+        }
         Matcher status = STATUS.matcher(line);
         if (!status.find()) {
             return;
