@@ -14,18 +14,22 @@ import java.util.TreeSet;
  * A set of field names, or "every field" when it is not known which are read. The planner uses
  * it to tell each record step which of its output fields later steps read (see
  * {@link io.sluice.api.transform.RecordFunction#requiredFields}), so a step can skip producing
- * the rest. Immutable.
+ * the rest. The record's payload counts as one more field ({@link #containsPayload()}): a step
+ * that reads the payload, or passes it on to readers of it, says so with {@link #withPayload()}.
+ * Immutable.
  */
 public final class FieldSet implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final FieldSet ALL = new FieldSet(null);
-    private static final FieldSet NONE = new FieldSet(Set.of());
+    private static final FieldSet ALL = new FieldSet(null, true);
+    private static final FieldSet NONE = new FieldSet(Set.of(), false);
 
-    // null means every field.
+    // null means every field, and the payload.
     private final Set<String> names;
+    private final boolean payload;
 
-    private FieldSet(Set<String> names) {
+    private FieldSet(Set<String> names, boolean payload) {
         this.names = names;
+        this.payload = payload;
     }
 
     /** Every field: what is assumed of a reader that does not say what it reads. */
@@ -33,7 +37,7 @@ public final class FieldSet implements Serializable {
         return ALL;
     }
 
-    /** No field at all. */
+    /** No field at all, and not the payload. */
     public static FieldSet none() {
         return NONE;
     }
@@ -42,9 +46,10 @@ public final class FieldSet implements Serializable {
         return of(Arrays.asList(names));
     }
 
+    /** These fields, without the payload. */
     public static FieldSet of(Collection<String> names) {
         requireNonNull(names, "names is null");
-        return names.isEmpty() ? NONE : new FieldSet(Set.copyOf(names));
+        return names.isEmpty() ? NONE : new FieldSet(Set.copyOf(names), false);
     }
 
     public boolean isAll() {
@@ -53,6 +58,16 @@ public final class FieldSet implements Serializable {
 
     public boolean contains(String name) {
         return names == null || names.contains(name);
+    }
+
+    /** Whether the record's payload is read: always for every field. */
+    public boolean containsPayload() {
+        return names == null || payload;
+    }
+
+    /** This set and the record's payload. */
+    public FieldSet withPayload() {
+        return containsPayload() ? this : new FieldSet(names, true);
     }
 
     /** The names in this set. */
@@ -69,35 +84,39 @@ public final class FieldSet implements Serializable {
         }
         Set<String> union = new LinkedHashSet<>(names);
         union.addAll(other.names);
-        return of(union);
+        return withPayloadOf(of(union), payload || other.payload);
     }
 
     public FieldSet union(Collection<String> other) {
         return union(of(other));
     }
 
-    /** This set without {@code removed}; every field stays every field. */
+    /** This set without the fields {@code removed}, keeping the payload if it has it; every field stays every field. */
     public FieldSet minus(Collection<String> removed) {
         if (names == null) {
             return ALL;
         }
         Set<String> rest = new LinkedHashSet<>(names);
         rest.removeAll(removed);
-        return of(rest);
+        return withPayloadOf(of(rest), payload);
+    }
+
+    private static FieldSet withPayloadOf(FieldSet set, boolean payload) {
+        return payload ? set.withPayload() : set;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof FieldSet that && Objects.equals(names, that.names);
+        return other instanceof FieldSet that && Objects.equals(names, that.names) && containsPayload() == that.containsPayload();
     }
 
     @Override
     public int hashCode() {
-        return Objects.hashCode(names);
+        return Objects.hash(names, containsPayload());
     }
 
     @Override
     public String toString() {
-        return names == null ? "[*]" : new TreeSet<>(names).toString();
+        return names == null ? "[*]" : new TreeSet<>(names) + (payload ? " and the payload" : "");
     }
 }

@@ -29,7 +29,9 @@ public interface RecordFunction extends Serializable {
     /**
      * The fields of its input this function reads, or passes on to its output, when later steps
      * read {@code neededOutput} of its output. A function that emits its input's fields unchanged
-     * returns at least {@code neededOutput} minus the fields it sets itself.
+     * returns at least {@code neededOutput} minus the fields it sets itself. The payload counts as
+     * a field ({@link FieldSet#containsPayload()}): a function that reads it, or passes it on while
+     * {@code neededOutput} contains it, returns a set with it.
      *
      * @param neededOutput the output fields later steps read; may be {@link FieldSet#all()}
      */

@@ -22,6 +22,7 @@ import io.sluice.core.builtin.filter.FilterTransformFactory;
 import io.sluice.core.builtin.parse.ParseTransformFactory;
 import io.sluice.core.builtin.select.DropTransformFactory;
 import io.sluice.core.builtin.select.RenameTransformFactory;
+import io.sluice.core.builtin.select.SelectTransformFactory;
 import io.sluice.testkit.TestingPluginContext;
 
 /** A fused pass asks its steps, from its end back to its start, which fields they read. */
@@ -41,7 +42,9 @@ class FieldPruningTest {
 
         FusedPass pass = new FusedPass(steps, true);
 
-        assertThat(apply(pass.steps().get(0).function(), line(LINES.get(0))).fieldNames()).containsExactlyInAnyOrder("host", "level");
+        Record parsed = apply(pass.steps().get(0).function(), line(LINES.get(0)));
+        assertThat(parsed.fieldNames()).containsExactlyInAnyOrder("host", "level");
+        assertThat(parsed.payload()).as("no later step reads the payload").isNull();
         List<Record> prepared = run(pass);
         assertThat(prepared).extracting(record -> record.get("severity")).containsExactly("INFO", "ERROR");
     }
@@ -52,6 +55,24 @@ class FieldPruningTest {
                 step(new ParseTransformFactory(), Map.of("format", "csv", "fields", List.of("ts", "host", "level", "message")))), true);
 
         assertThat(run(pass).get(0).fieldNames()).containsExactly("ts", "host", "level", "message");
+        assertThat(run(pass).get(0).payloadAsString()).isEqualTo(LINES.get(0));
+    }
+
+    @Test
+    void thePayloadStaysForAReaderBehindStepsThatPassItOn() throws Exception {
+        // A second parse reads the payload through select, rename, filter and drop.
+        FusedPass pass = new FusedPass(List.of(
+                step(new ParseTransformFactory(), Map.of("format", "csv", "fields", List.of("ts", "host", "level", "message"))),
+                step(new SelectTransformFactory(), Map.of("fields", List.of("host", "level"))),
+                step(new RenameTransformFactory(), Map.of("fields", Map.of("level", "severity"))),
+                step(new FilterTransformFactory(), Map.of("expression", "severity != 'DEBUG'")),
+                step(new DropTransformFactory(), Map.of("fields", List.of("severity"))),
+                step(new ParseTransformFactory(), Map.of("format", "csv", "fields", List.of("a", "b", "c", "d")))), true);
+
+        List<Record> output = run(pass);
+
+        assertThat(output).extracting(record -> record.get("c")).containsExactly("INFO", "ERROR");
+        assertThat(output).extracting(record -> record.get("host")).containsExactly("web-1", "db-1");
     }
 
     private static RecordStep step(TransformFactory factory, Map<String, ?> options) {

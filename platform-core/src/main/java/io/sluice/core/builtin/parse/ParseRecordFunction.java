@@ -27,7 +27,8 @@ import io.sluice.api.transform.RecordFunction;
  *
  * <p>Pruned for its readers ({@link #pruneOutput}), it sets only the parsed fields later steps read,
  * plus those option {@code types} converts and the event-time field, so that a value that does not
- * convert still rejects its record whether or not anything reads it.
+ * convert still rejects its record whether or not anything reads it; and it keeps the payload only
+ * for readers of it.
  */
 final class ParseRecordFunction implements RecordFunction {
     private static final long serialVersionUID = 1L;
@@ -71,10 +72,10 @@ final class ParseRecordFunction implements RecordFunction {
         }
     }
 
-    /** Later steps' fields pass through, and the text comes from field {@code from}, if set. */
+    /** Later steps' fields pass through, and the text comes from field {@code from}, else from the payload. */
     @Override
     public FieldSet requiredFields(FieldSet neededOutput) {
-        return from == null ? neededOutput : neededOutput.union(FieldSet.of(from));
+        return from == null ? neededOutput.withPayload() : neededOutput.union(FieldSet.of(from));
     }
 
     @Override
@@ -86,7 +87,8 @@ final class ParseRecordFunction implements RecordFunction {
         if (eventTimeField != null) {
             keep = keep.union(FieldSet.of(eventTimeField));
         }
-        return new ParseRecordFunction(parser, from, types, eventTimeField, keepPayload, keep);
+        // The payload goes too when no later step reads it, as with option keep-payload = false.
+        return new ParseRecordFunction(parser, from, types, eventTimeField, keepPayload && neededOutput.containsPayload(), keep);
     }
 
     @Override

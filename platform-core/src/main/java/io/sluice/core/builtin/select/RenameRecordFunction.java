@@ -44,7 +44,8 @@ final class RenameRecordFunction implements RecordFunction {
                 required.add(source);
             }
         }
-        return FieldSet.of(required);
+        FieldSet passedOn = FieldSet.of(required);
+        return neededOutput.containsPayload() ? passedOn.withPayload() : passedOn;
     }
 
     @Override

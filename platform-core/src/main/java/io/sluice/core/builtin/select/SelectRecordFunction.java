@@ -22,10 +22,11 @@ final class SelectRecordFunction implements RecordFunction {
         this.missing = requireNonNull(missing, "missing is null");
     }
 
-    /** The selected fields, each checked or copied whatever later steps read. */
+    /** The selected fields, each checked or copied whatever later steps read, and the payload it passes on to readers of it. */
     @Override
     public FieldSet requiredFields(FieldSet neededOutput) {
-        return FieldSet.of(List.of(fields));
+        FieldSet selected = FieldSet.of(List.of(fields));
+        return neededOutput.containsPayload() ? selected.withPayload() : selected;
     }
 
     @Override

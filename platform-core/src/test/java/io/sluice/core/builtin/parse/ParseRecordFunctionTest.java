@@ -225,6 +225,8 @@ class ParseRecordFunctionTest {
 
         Record parsedOnly = apply(parse.pruneOutput(FieldSet.of("a")), input).get(0);
         assertThat(parsedOnly.fields()).containsOnly(Map.entry("a", "1"));
+        assertThat(parsedOnly.payload()).as("nobody reads it").isNull();
+        assertThat(apply(parse.pruneOutput(FieldSet.of("a").withPayload()), input).get(0).payload()).isEqualTo(input.payload());
         assertThat(parsedOnly.key()).isEqualTo("k");
         assertThat(parsedOnly.origin()).isEqualTo(ORIGIN);
         assertThat(apply(parse.pruneOutput(FieldSet.of("a", "offset")), input).get(0).fields())
@@ -236,8 +238,9 @@ class ParseRecordFunctionTest {
         RecordFunction fromPayload = function(CSV);
         RecordFunction fromField = function(with(CSV, "from", "line"));
 
-        assertThat(fromPayload.requiredFields(FieldSet.of("a", "x"))).isEqualTo(FieldSet.of("a", "x"));
+        assertThat(fromPayload.requiredFields(FieldSet.of("a", "x"))).isEqualTo(FieldSet.of("a", "x").withPayload());
         assertThat(fromField.requiredFields(FieldSet.of("a"))).isEqualTo(FieldSet.of("a", "line"));
+        assertThat(fromField.requiredFields(FieldSet.of("a").withPayload())).isEqualTo(FieldSet.of("a", "line").withPayload());
         assertThat(fromField.requiredFields(FieldSet.all()).isAll()).isTrue();
     }
 }
