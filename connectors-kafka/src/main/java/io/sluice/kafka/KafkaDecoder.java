@@ -42,7 +42,7 @@ import io.sluice.api.transform.RecordFunction;
  * text nobody reads would only cost.
  */
 final class KafkaDecoder implements RecordFunction {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final char REPLACEMENT = '\uFFFD';
 
@@ -56,10 +56,12 @@ final class KafkaDecoder implements RecordFunction {
     private final KafkaFormat keyFormat;
     private final KafkaFormat valueFormat;
     private final boolean decodesValue;
-    private final boolean addsTopic;
-    private final boolean addsPartition;
-    private final boolean addsOffset;
-    private final boolean addsTimestamp;
+    // Which metadata fields nobody reads: false, the default, adds the field, so a decoder
+    // restored from a checkpoint written before these existed adds all of them, as it did then.
+    private final boolean omitsTopic;
+    private final boolean omitsPartition;
+    private final boolean omitsOffset;
+    private final boolean omitsTimestamp;
     // The topic-partition of the last record's origin, and the last timestamp: a task reads one
     // topic-partition, and a producer's batch shares one timestamp. Racy by design: a miss only
     // builds them again.
@@ -77,10 +79,10 @@ final class KafkaDecoder implements RecordFunction {
         this.keyFormat = requireNonNull(keyFormat, "keyFormat is null");
         this.valueFormat = requireNonNull(valueFormat, "valueFormat is null");
         this.decodesValue = decodesValue;
-        this.addsTopic = metadataRead.contains(TOPIC);
-        this.addsPartition = metadataRead.contains(PARTITION);
-        this.addsOffset = metadataRead.contains(OFFSET);
-        this.addsTimestamp = metadataRead.contains(TIMESTAMP);
+        this.omitsTopic = !metadataRead.contains(TOPIC);
+        this.omitsPartition = !metadataRead.contains(PARTITION);
+        this.omitsOffset = !metadataRead.contains(OFFSET);
+        this.omitsTimestamp = !metadataRead.contains(TIMESTAMP);
     }
 
     @Override
@@ -101,7 +103,7 @@ final class KafkaDecoder implements RecordFunction {
     public void apply(Record record, Consumer<Record> out) throws RecordException {
         Object rawKey = record.get(KafkaRecordConverter.KEY);
         boolean decodesKey = rawKey instanceof byte[] && keyFormat != KafkaFormat.BYTES;
-        if (!decodesKey && !decodesValue && !addsTopic && !addsPartition && !addsOffset && !addsTimestamp) {
+        if (!decodesKey && !decodesValue && omitsTopic && omitsPartition && omitsOffset && omitsTimestamp) {
             out.accept(record);
             return;
         }
@@ -145,19 +147,19 @@ final class KafkaDecoder implements RecordFunction {
 
     private void addMetadata(Record record, Record.Builder decoded) {
         Origin origin = record.origin();
-        if (addsTopic || addsPartition) {
+        if (!omitsTopic || !omitsPartition) {
             TopicPartitionName partition = topicPartition(origin.partition());
-            if (addsTopic) {
+            if (!omitsTopic) {
                 decoded.field(TOPIC, partition.topic());
             }
-            if (addsPartition) {
+            if (!omitsPartition) {
                 decoded.field(PARTITION, partition.partition());
             }
         }
-        if (addsOffset) {
+        if (!omitsOffset) {
             decoded.field(OFFSET, origin.offset());
         }
-        if (addsTimestamp) {
+        if (!omitsTimestamp) {
             decoded.field(TIMESTAMP, record.eventTime() < 0 ? null : instant(record.eventTime()));
         }
     }

@@ -3,6 +3,7 @@ package io.sluice.kafka;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,6 +38,10 @@ final class KafkaRecordConverter implements Function<ConsumerRecord<byte[], byte
     private static final int FIELD_COUNT = 3;
 
     private final String sourceName;
+    // True for converters this build makes. False in one restored from a checkpoint written before
+    // the decoder added the metadata fields, whose restored graph may have no decoder (bytes
+    // formats had none): such a converter adds them itself, as it did then.
+    private final boolean metadataFromDecoder;
     // The origin's partition name of the last record: a task reads one topic-partition, so this
     // saves building the same string per record. Racy by design: a miss only builds it again.
     private transient PartitionName lastPartition;
@@ -45,17 +50,29 @@ final class KafkaRecordConverter implements Function<ConsumerRecord<byte[], byte
     }
 
     KafkaRecordConverter(String sourceName) {
+        this(sourceName, true);
+    }
+
+    /** @param metadataFromDecoder false only to stand for a converter restored from an older checkpoint */
+    KafkaRecordConverter(String sourceName, boolean metadataFromDecoder) {
         this.sourceName = requireNonNull(sourceName, "sourceName is null");
+        this.metadataFromDecoder = metadataFromDecoder;
     }
 
     @Override
     public Record call(ConsumerRecord<byte[], byte[]> consumed) throws JsonProcessingException {
         long timestamp = consumed.timestamp();
-        return Record.builder(FIELD_COUNT)
+        Record.Builder record = Record.builder(metadataFromDecoder ? FIELD_COUNT : FIELD_COUNT + 4)
                 .payload(consumed.value())
                 .field(KEY, consumed.key())
-                .field(VALUE, consumed.value())
-                .field(HEADERS, headers(consumed))
+                .field(VALUE, consumed.value());
+        if (!metadataFromDecoder) {
+            record.field(KafkaDecoder.TOPIC, consumed.topic())
+                    .field(KafkaDecoder.PARTITION, (long) consumed.partition())
+                    .field(KafkaDecoder.OFFSET, consumed.offset())
+                    .field(KafkaDecoder.TIMESTAMP, timestamp < 0 ? null : Instant.ofEpochMilli(timestamp));
+        }
+        return record.field(HEADERS, headers(consumed))
                 .eventTime(timestamp < 0 ? -1 : timestamp)
                 .origin(new Origin(sourceName, partitionName(consumed), consumed.offset()))
                 .build();

@@ -65,6 +65,21 @@ class KafkaDecoderTest {
     }
 
     @Test
+    void aConverterFromAnOlderCheckpointStillGivesEveryField() throws Exception {
+        // Restored from a checkpoint written before the decoder added the metadata, with no decoder
+        // behind it (bytes formats had none), the converter adds the fields itself.
+        Record restored = new KafkaRecordConverter("logs", false).call(consumedRecord("k", "INFO,hello".getBytes(StandardCharsets.UTF_8)));
+        Record decoded = decode(new KafkaDecoder(KafkaFormat.STRING, KafkaFormat.STRING), consumed("k", "INFO,hello".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(restored.fieldNames()).containsExactly("key", "value", "topic", "partition", "offset", "timestamp", "headers");
+        assertThat(restored.get("topic")).isEqualTo(decoded.get("topic"));
+        assertThat(restored.get("partition")).isEqualTo(decoded.get("partition"));
+        assertThat(restored.get("offset")).isEqualTo(decoded.get("offset"));
+        assertThat(restored.get("timestamp")).isEqualTo(decoded.get("timestamp"));
+        assertThat(restored.origin()).isEqualTo(decoded.origin());
+    }
+
+    @Test
     void jsonMembersReplaceMetadataFieldsOfTheirName() throws Exception {
         KafkaDecoder decoder = new KafkaDecoder(KafkaFormat.STRING, KafkaFormat.JSON);
         Record consumed = consumed(null, "{\"topic\":\"mine\",\"level\":\"WARN\"}".getBytes(StandardCharsets.UTF_8));
@@ -84,9 +99,13 @@ class KafkaDecoderTest {
     }
 
     private static Record consumed(String key, byte[] value) throws Exception {
+        return new KafkaRecordConverter("logs").call(consumedRecord(key, value));
+    }
+
+    private static ConsumerRecord<byte[], byte[]> consumedRecord(String key, byte[] value) {
         byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
-        return new KafkaRecordConverter("logs").call(new ConsumerRecord<>("app-logs", 3, 42L, 1_700_000_000_000L, TimestampType.CREATE_TIME,
-                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, keyBytes, value, new RecordHeaders(), Optional.empty()));
+        return new ConsumerRecord<>("app-logs", 3, 42L, 1_700_000_000_000L, TimestampType.CREATE_TIME,
+                ConsumerRecord.NULL_SIZE, ConsumerRecord.NULL_SIZE, keyBytes, value, new RecordHeaders(), Optional.empty());
     }
 
     private static Record decode(RecordFunction decoder, Record record) throws Exception {

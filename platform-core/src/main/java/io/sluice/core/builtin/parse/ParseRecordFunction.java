@@ -43,7 +43,9 @@ final class ParseRecordFunction implements RecordFunction {
     // Pruned, when later steps read none of the input's fields: the output starts empty instead of as a copy.
     private final boolean dropsInputFields;
     // Per fixed column of the parser, whether it is produced: a name lookup saved per value.
-    private final boolean[] producedColumns;
+    // Derived, so transient: made again after deserialization, also from checkpoints written
+    // before it existed. Racy by design: two threads at most compute the same array.
+    private transient boolean[] producedColumns;
     // CharsetDecoder is neither thread-safe nor serializable, and one function may serve several
     // tasks at once: one decoder per thread, made on first use after deserialization.
     private transient volatile ThreadLocal<CharsetDecoder> decoders;
@@ -66,10 +68,19 @@ final class ParseRecordFunction implements RecordFunction {
         this.produced = requireNonNull(produced, "produced is null");
         List<String> parsed = parser.fixedFieldNames();
         this.dropsInputFields = !produced.isAll() && !parsed.isEmpty() && produced.minus(parsed).names().isEmpty();
-        this.producedColumns = new boolean[parsed.size()];
-        for (int i = 0; i < producedColumns.length; i++) {
-            producedColumns[i] = produced.contains(parsed.get(i));
+    }
+
+    private boolean[] producedColumns() {
+        boolean[] columns = producedColumns;
+        if (columns == null) {
+            List<String> parsed = parser.fixedFieldNames();
+            columns = new boolean[parsed.size()];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = produced.contains(parsed.get(i));
+            }
+            producedColumns = columns;
         }
+        return columns;
     }
 
     /** Later steps' fields pass through, and the text comes from field {@code from}, else from the payload. */
@@ -100,7 +111,7 @@ final class ParseRecordFunction implements RecordFunction {
         if (!keepPayload) {
             builder.payload(null);
         }
-        ParsedFieldWriter writer = new ParsedFieldWriter(builder, types, eventTimeField, produced, producedColumns);
+        ParsedFieldWriter writer = new ParsedFieldWriter(builder, types, eventTimeField, produced, producedColumns());
         parser.parse(text, writer);
         if (eventTimeField != null) {
             builder.eventTime(writer.eventTime());

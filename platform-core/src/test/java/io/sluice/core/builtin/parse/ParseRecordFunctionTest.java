@@ -234,6 +234,16 @@ class ParseRecordFunctionTest {
     }
 
     @Test
+    void aPrunedParseSerializesWithoutItsDerivedColumnFlags() throws Exception {
+        RecordFunction pruned = function(Map.of("format", "csv", "fields", List.of("ts", "host", "level", "ms"))).pruneOutput(FieldSet.of("level"));
+        assertThat(apply(pruned, textRecord("t1,web-1,INFO,12")).get(0).fields()).containsOnly(Map.entry("level", "INFO"));
+
+        RecordFunction copy = roundTrip(pruned);
+
+        assertThat(apply(copy, textRecord("t1,web-1,WARN,12")).get(0).fields()).containsOnly(Map.entry("level", "WARN"));
+    }
+
+    @Test
     void readsOnlyItsSourceFieldBesidesWhatPassesThrough() {
         RecordFunction fromPayload = function(CSV);
         RecordFunction fromField = function(with(CSV, "from", "line"));
