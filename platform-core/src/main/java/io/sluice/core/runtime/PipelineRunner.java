@@ -3,6 +3,7 @@ package io.sluice.core.runtime;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.InvalidClassException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,7 +173,7 @@ public final class PipelineRunner {
             else if (sparkStart != null) {
                 stopStarted(sparkStart);
             }
-            throw failure(e);
+            throw failure(e, checkpoint);
         }
         finally {
             if (monitoring != null) {
@@ -329,10 +330,21 @@ public final class PipelineRunner {
         }
     }
 
-    private static SluiceException failure(Throwable e) {
+    static SluiceException failure(Throwable e, CheckpointDirectory checkpoint) {
+        boolean unreadableCheckpoint = false;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SluiceException sluice) {
                 return sluice;
+            }
+            if (cause.getMessage() != null && cause.getMessage().startsWith("Failed to read checkpoint")) {
+                unreadableCheckpoint = true;
+            }
+            // Classes that changed, or are gone, since the checkpoint was written: another build.
+            if (unreadableCheckpoint && (cause instanceof InvalidClassException || cause instanceof ClassNotFoundException)) {
+                return SluiceException.user("the Spark checkpoint [" + checkpoint.sparkCheckpoint() + "] was written by another build of"
+                        + " Sluice, its plugins or Spark, and cannot be read by this one (" + cause.getMessage() + "); run the build that"
+                        + " wrote it, or move that directory aside to start with empty windows and state, the sources resuming from"
+                        + " their stored positions");
             }
         }
         return SluiceException.internal("the pipeline failed: " + e, e);
