@@ -8,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -50,7 +49,6 @@ final class KafkaDecoder implements RecordFunction {
     static final String PARTITION = "partition";
     static final String OFFSET = "offset";
     static final String TIMESTAMP = "timestamp";
-    private static final List<String> METADATA = List.of(TOPIC, PARTITION, OFFSET, TIMESTAMP);
     private static final int FIELD_COUNT = 7;
 
     private final KafkaFormat keyFormat;
@@ -75,14 +73,14 @@ final class KafkaDecoder implements RecordFunction {
         this(keyFormat, valueFormat, valueFormat != KafkaFormat.BYTES, FieldSet.all());
     }
 
-    private KafkaDecoder(KafkaFormat keyFormat, KafkaFormat valueFormat, boolean decodesValue, FieldSet metadataRead) {
+    private KafkaDecoder(KafkaFormat keyFormat, KafkaFormat valueFormat, boolean decodesValue, FieldSet read) {
         this.keyFormat = requireNonNull(keyFormat, "keyFormat is null");
         this.valueFormat = requireNonNull(valueFormat, "valueFormat is null");
         this.decodesValue = decodesValue;
-        this.omitsTopic = !metadataRead.contains(TOPIC);
-        this.omitsPartition = !metadataRead.contains(PARTITION);
-        this.omitsOffset = !metadataRead.contains(OFFSET);
-        this.omitsTimestamp = !metadataRead.contains(TIMESTAMP);
+        this.omitsTopic = !read.contains(TOPIC);
+        this.omitsPartition = !read.contains(PARTITION);
+        this.omitsOffset = !read.contains(OFFSET);
+        this.omitsTimestamp = !read.contains(TIMESTAMP);
     }
 
     @Override
@@ -94,9 +92,7 @@ final class KafkaDecoder implements RecordFunction {
     @Override
     public RecordFunction pruneOutput(FieldSet neededOutput) {
         boolean decodes = valueFormat == KafkaFormat.JSON || (valueFormat == KafkaFormat.STRING && neededOutput.contains(KafkaRecordConverter.VALUE));
-        FieldSet metadataRead = neededOutput.isAll() ? neededOutput
-                : FieldSet.of(METADATA.stream().filter(neededOutput::contains).toList());
-        return new KafkaDecoder(keyFormat, valueFormat, decodes, metadataRead);
+        return new KafkaDecoder(keyFormat, valueFormat, decodes, neededOutput);
     }
 
     @Override

@@ -38,12 +38,10 @@ final class ParsedFieldWriter {
         this.producedColumns = requireNonNull(producedColumns, "producedColumns is null");
     }
 
-    /** Whether field {@code name} is set at all; a parser may skip building values that are not. */
-    boolean wants(String name) {
-        return produced.contains(name);
-    }
-
-    /** {@link #wants(String)} for the parser's fixed field {@code column}, without a lookup by name. */
+    /**
+     * Whether the parser's fixed field {@code column} ({@link FieldParser#fixedFieldNames()}) is set
+     * at all; a parser may skip building values that are not.
+     */
     boolean wantsColumn(int column) {
         return producedColumns[column];
     }
