@@ -62,6 +62,8 @@ class RestartTest {
     }
 
     private Path pipeline(String id) {
+        // The stream id is quoted: unquoted, a hex id such as 1234e567 or 01234567 is a HOCON number,
+        // which the string option reads back as "Infinity" or "1234567", so the test would watch an empty stream.
         return TestPipelines.write(work.resolve(id), "counts.conf", """
                 pipeline { name = counts-%s, batch-interval = 500ms, checkpoint = "file:%s/cp" }
                 sources = [ { type = generator, name = logs, rate = 1500, limit = %d, seed = 7,
@@ -70,7 +72,7 @@ class RestartTest {
                   { type = parse, format = csv, fields = [ts, host, level, message] }
                   { type = stateful, key = [level] }
                 ]
-                sinks = [ { type = memory, stream = %s } ]
+                sinks = [ { type = memory, stream = "%s" } ]
                 """.formatted(id, work.resolve(id), LIMIT, id));
     }
 
