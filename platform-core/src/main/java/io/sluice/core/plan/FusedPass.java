@@ -10,6 +10,8 @@ import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.util.LongAccumulator;
 
 import io.sluice.api.record.FieldSet;
@@ -55,6 +57,19 @@ final class FusedPass implements Serializable {
 
     List<RecordStep> steps() {
         return steps;
+    }
+
+    /**
+     * Whether the pass's output over {@code input} is partitioned as {@code input} is: when that is
+     * by key fields ({@link KeyedPartitioner}) whose values every step passes on unchanged.
+     */
+    boolean keepsPartitioningOf(JavaRDD<?> input) {
+        Partitioner partitioner = input.partitioner().orNull();
+        if (!(partitioner instanceof KeyedPartitioner keyed)) {
+            return false;
+        }
+        List<String> keyFields = keyed.keyFields();
+        return steps.stream().allMatch(step -> step.function() instanceof KeepsFieldValues keeps && keeps.keepsValuesOf(keyFields));
     }
 
     /** Runs the pass; the first bad record stops the partition with a {@link RecordFailureException}. */

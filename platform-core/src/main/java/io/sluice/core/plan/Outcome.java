@@ -2,6 +2,8 @@ package io.sluice.core.plan;
 
 import java.io.Serializable;
 
+import org.apache.spark.api.java.JavaRDD;
+
 import io.sluice.api.record.Record;
 
 /**
@@ -26,5 +28,10 @@ final class Outcome implements Serializable {
 
     boolean deadLetter() {
         return deadLetter;
+    }
+
+    /** The outcomes' records, keeping the outcomes' partitioning (the pass's, which may keep its input's). */
+    static JavaRDD<Record> records(JavaRDD<Outcome> outcomes) {
+        return outcomes.mapPartitions(each -> new MappingIterator<>(each, Outcome::record), true);
     }
 }

@@ -248,18 +248,18 @@ public final class PipelinePlanner {
             if (tolerance == ErrorTolerance.NONE) {
                 return pending.stream().transform((rdd, time) -> {
                     FusedPass.Counters counters = counters(pipeline);
-                    return rdd.mapPartitions(records -> pass.strict(records, counters));
+                    return rdd.mapPartitions(records -> pass.strict(records, counters), pass.keepsPartitioningOf(rdd));
                 });
             }
             JavaDStream<Outcome> outcomes = pending.stream().transform((rdd, time) -> {
                 FusedPass.Counters counters = counters(pipeline);
                 long batchTime = time.milliseconds();
-                return rdd.mapPartitions(records -> pass.tolerant(records, counters, batchTime));
+                return rdd.mapPartitions(records -> pass.tolerant(records, counters, batchTime), pass.keepsPartitioningOf(rdd));
             });
             // Read twice (records and dead letters): keep each batch so the pass runs once.
             outcomes.persist(StorageLevel.MEMORY_AND_DISK_SER());
             deadLetterStreams.add(outcomes.filter(Outcome::deadLetter).map(Outcome::record));
-            return outcomes.filter(outcome -> !outcome.deadLetter()).map(Outcome::record);
+            return outcomes.filter(outcome -> !outcome.deadLetter()).transform(Outcome::records);
         }
 
         private SinkWriterJob deadLetterJob() {

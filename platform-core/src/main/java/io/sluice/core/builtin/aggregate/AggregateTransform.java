@@ -13,6 +13,8 @@ import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 import io.sluice.api.transform.StreamTransform;
 import io.sluice.api.transform.StreamTransformContext;
+import io.sluice.core.plan.KeyedPartitioner;
+import io.sluice.core.plan.MappingIterator;
 
 /**
  * Aggregates by key per batch, or per sliding window. Windows of count, sum and avg use Spark's
@@ -45,35 +47,33 @@ public final class AggregateTransform implements StreamTransform {
     @Override
     public JavaDStream<Record> apply(StreamTransformContext context) {
         Aggregation agg = aggregation;
-        JavaPairDStream<GroupKey, Partial> pairs = context.input().mapPartitionsToPair(agg::combine);
+        KeyedPartitioner partitioner = agg.partitioner(context.input().context().sparkContext().defaultParallelism());
+        JavaPairDStream<GroupKey, Partial> partials = agg.partials(context.input(), partitioner);
         JavaPairDStream<GroupKey, Partial> reduced;
         long span;
         if (window.isEmpty()) {
-            reduced = pairs.reduceByKey(agg::merge);
+            reduced = partials.reduceByKey(agg::merge, partitioner);
             span = batchInterval.toMillis();
         }
         else {
             WindowSpec spec = window.get();
             span = spec.length().toMillis();
-            if (agg.invertible()) {
-                int partitions = context.input().context().sparkContext().defaultParallelism();
-                reduced = pairs.reduceByKeyAndWindow(agg::merge, agg::subtract, spec.sparkLength(), spec.sparkSlide(),
-                        partitions, group -> group._2().rows() > 0);
-            }
-            else {
-                reduced = pairs.reduceByKeyAndWindow(agg::merge, spec.sparkLength(), spec.sparkSlide());
-            }
+            reduced = agg.invertible()
+                    ? partials.reduceByKeyAndWindow(agg::merge, agg::subtract, spec.sparkLength(), spec.sparkSlide(), partitioner,
+                            group -> group._2().rows() > 0)
+                    : partials.reduceByKeyAndWindow(agg::merge, spec.sparkLength(), spec.sparkSlide(), partitioner);
         }
         long windowMillis = span;
         return reduced.transform((rdd, time) -> {
             long end = time.milliseconds();
             Instant windowEnd = Instant.ofEpochMilli(end);
             Instant windowStart = Instant.ofEpochMilli(end - windowMillis);
-            return rdd.map(group -> agg.output(group._1(), group._2(), Record.builder())
+            // The records keep the groups' partitioning: an aggregation by the same keys after this one shuffles nothing.
+            return rdd.mapPartitions(groups -> new MappingIterator<>(groups, group -> agg.output(group._1(), group._2(), Record.builder())
                     .field(WINDOW_START, windowStart)
                     .field(WINDOW_END, windowEnd)
                     .eventTime(end)
-                    .build());
+                    .build()), true);
         });
     }
 }

@@ -8,10 +8,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+
 import io.sluice.api.error.RecordException;
 import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
+import io.sluice.core.plan.KeepsFieldValues;
+import io.sluice.core.plan.KeyedPartitioner;
 import scala.Tuple2;
 
 /**
@@ -54,12 +59,28 @@ public final class Aggregation implements Serializable {
         return new Prepare(keyFields, specs);
     }
 
+    /** How this aggregation's groups are spread over {@code partitions} partitions. */
+    public KeyedPartitioner partitioner(int partitions) {
+        return new KeyedPartitioner(keyFields, partitions);
+    }
+
+    /**
+     * Each batch of prepared records combined per partition into a partial per group
+     * ({@link #combine}). Records partitioned by these keys already, as an aggregation by the same
+     * keys leaves them, keep that partitioning: reducing them by {@code partitioner} then needs no
+     * shuffle.
+     */
+    public JavaPairDStream<GroupKey, Partial> partials(JavaDStream<Record> prepared, KeyedPartitioner partitioner) {
+        Aggregation agg = this;
+        return prepared.transformToPair(rdd -> rdd.mapPartitionsToPair(agg::combine, partitioner.equals(rdd.partitioner().orNull())));
+    }
+
     /**
      * Reduces a record to its key values followed by its aggregate inputs (named {@code #0},
      * {@code #1}, ...), and so reads only those fields of its input. When only counting, a record
      * whose fields already are the keys passes as it is: counts read no input field.
      */
-    private static final class Prepare implements RecordFunction {
+    private static final class Prepare implements RecordFunction, KeepsFieldValues {
         private static final long serialVersionUID = 1L;
 
         private final String[] keys;
@@ -87,6 +108,12 @@ public final class Aggregation implements Serializable {
                 }
             }
             return FieldSet.of(read);
+        }
+
+        /** The keys pass as they are; the aggregate inputs do not. */
+        @Override
+        public boolean keepsValuesOf(List<String> fields) {
+            return List.of(keys).containsAll(fields);
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.sluice.core.builtin.filter;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.apache.commons.jexl3.JexlException;
@@ -11,13 +12,14 @@ import io.sluice.api.error.RecordException;
 import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
+import io.sluice.core.plan.KeepsFieldValues;
 
 /**
  * The {@code filter} transform's per-record step: emits the record, unchanged, when the expression
  * is {@code true}, and nothing when it is {@code false}. Any other result, and any evaluation
  * error, fails the record, since silently dropping it would hide a broken expression.
  */
-final class FilterRecordFunction implements RecordFunction {
+final class FilterRecordFunction implements RecordFunction, KeepsFieldValues {
     private static final long serialVersionUID = 1L;
 
     private final String expression;
@@ -35,6 +37,12 @@ final class FilterRecordFunction implements RecordFunction {
     @Override
     public FieldSet requiredFields(FieldSet neededOutput) {
         return neededOutput.union(fieldsRead);
+    }
+
+    /** It passes records on or drops them, never changing one. */
+    @Override
+    public boolean keepsValuesOf(List<String> fields) {
+        return true;
     }
 
     @Override

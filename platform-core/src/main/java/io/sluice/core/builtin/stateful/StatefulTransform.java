@@ -30,6 +30,7 @@ import io.sluice.api.transform.StreamTransformContext;
 import io.sluice.core.builtin.aggregate.Aggregation;
 import io.sluice.core.builtin.aggregate.GroupKey;
 import io.sluice.core.builtin.aggregate.Partial;
+import io.sluice.core.plan.KeyedPartitioner;
 import scala.Tuple2;
 
 /**
@@ -69,12 +70,13 @@ public final class StatefulTransform implements StreamTransform {
     @Override
     public JavaDStream<Record> apply(StreamTransformContext context) {
         Aggregation agg = aggregation;
-        JavaPairDStream<GroupKey, Partial> batch = context.input().mapPartitionsToPair(agg::combine).reduceByKey(agg::merge);
+        KeyedPartitioner partitioner = agg.partitioner(context.input().context().sparkContext().defaultParallelism());
+        JavaPairDStream<GroupKey, Partial> batch = agg.partials(context.input(), partitioner).reduceByKey(agg::merge, partitioner);
         StateStorage storage = context.stateStore().storage();
         // Java 17 has no pattern switch; StateStorage is sealed to these two.
         JavaPairDStream<GroupKey, Partial> states = storage instanceof StateStorage.External external
                 ? externally(batch, external.accessors(), context.name())
-                : inEngine(batch);
+                : inEngine(batch, partitioner);
         return states.transform((rdd, time) -> {
             Instant updatedAt = Instant.ofEpochMilli(time.milliseconds());
             long eventTime = time.milliseconds();
@@ -85,7 +87,7 @@ public final class StatefulTransform implements StreamTransform {
         });
     }
 
-    private JavaPairDStream<GroupKey, Partial> inEngine(JavaPairDStream<GroupKey, Partial> batch) {
+    private JavaPairDStream<GroupKey, Partial> inEngine(JavaPairDStream<GroupKey, Partial> batch, KeyedPartitioner partitioner) {
         Aggregation agg = aggregation;
         Function3<GroupKey, org.apache.spark.api.java.Optional<Partial>, State<Partial>, Tuple2<GroupKey, Partial>> update =
                 (key, value, state) -> {
@@ -96,7 +98,8 @@ public final class StatefulTransform implements StreamTransform {
                     state.update(merged);
                     return new Tuple2<>(key, merged);
                 };
-        StateSpec<GroupKey, Partial, Partial, Tuple2<GroupKey, Partial>> spec = StateSpec.function(update);
+        // The state kept as the batch is partitioned: each batch meets it without a shuffle.
+        StateSpec<GroupKey, Partial, Partial, Tuple2<GroupKey, Partial>> spec = StateSpec.function(update).partitioner(partitioner);
         if (idleTimeout.isPresent()) {
             spec = spec.timeout(new org.apache.spark.streaming.Duration(idleTimeout.get().toMillis()));
         }

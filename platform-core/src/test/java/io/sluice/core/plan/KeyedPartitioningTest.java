@@ -1,0 +1,82 @@
+package io.sluice.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.sluice.api.record.Record;
+import io.sluice.core.TestPipelines;
+import io.sluice.testkit.memory.MemoryStreams;
+
+/**
+ * Records an aggregation emits stay partitioned by its keys: a window summed from per-batch counts
+ * by the same keys, through steps that keep the keys, adds no shuffle of its own.
+ */
+@Timeout(120)
+class KeyedPartitioningTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void aWindowOverPerBatchCountsByTheSameKeysShufflesNothing() throws Exception {
+        assertWindowAddsNoShuffle("kp-" + UUID.randomUUID().toString().substring(0, 8), "");
+    }
+
+    @Test
+    void soWhenBadRecordsAreSetAside() throws Exception {
+        String id = "kpt-" + UUID.randomUUID().toString().substring(0, 8);
+        assertWindowAddsNoShuffle(id, "errors { tolerance = all, dead-letter = { type = memory, stream = %s-dlq } }".formatted(id));
+    }
+
+    private void assertWindowAddsNoShuffle(String id, String errors) throws Exception {
+        MemoryStreams.feed(id,
+                List.of(level("INFO"), level("INFO"), level("WARN")),
+                List.of(level("INFO")),
+                List.of(level("WARN"), level("WARN")));
+        Path file = TestPipelines.write(work, "keyed.conf", """
+                pipeline {
+                  name = %s, batch-interval = 500ms, checkpoint = "file:%s/cp"
+                  spark { "spark.extraListeners" = io.sluice.core.plan.TestingShuffleWrites }
+                }
+                sources = [ { type = memory, stream = %s } ]
+                transforms = [
+                  { type = count-by-value, name = per-batch, field = level }
+                  { type = filter, name = counted, input = per-batch, expression = "count > 0" }
+                  { type = aggregate, name = per-window, input = counted, key = [level], aggregates = ["sum(count) as count"], window = 1500ms }
+                ]
+                sinks = [
+                  { type = memory, stream = %s-batches, input = per-batch }
+                  { type = memory, stream = %s-windows, input = per-window }
+                ]
+                %s
+                """.formatted(id, work, id, id, id, errors));
+        TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> MemoryStreams.batches(id + "-windows").size() >= 3, Duration.ofSeconds(60));
+
+        assertThat(rows(id + "-windows").subList(0, 3)).containsExactly(
+                List.of("INFO=2", "WARN=1"),
+                List.of("INFO=3", "WARN=1"),
+                List.of("INFO=3", "WARN=3"));
+        int batchesWithInput = 3;
+        assertThat(TestingShuffleWrites.stagesOf(id)).as("stages that wrote shuffle data: the per-batch counts' only").isEqualTo(batchesWithInput);
+    }
+
+    private static List<List<String>> rows(String stream) {
+        List<List<String>> batches = new ArrayList<>();
+        for (List<Record> batch : MemoryStreams.batches(stream).values()) {
+            batches.add(batch.stream().map(record -> record.getString("level") + "=" + record.getLong("count")).sorted().toList());
+        }
+        return batches;
+    }
+
+    private static Record level(String level) {
+        return Record.builder().field("level", level).build();
+    }
+}

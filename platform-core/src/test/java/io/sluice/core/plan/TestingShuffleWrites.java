@@ -1,0 +1,36 @@
+package io.sluice.core.plan;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
+
+/**
+ * A Spark listener (option {@code spark.extraListeners}) counting, per application, the stages
+ * that wrote shuffle data: one per shuffle a batch's jobs ran.
+ */
+public final class TestingShuffleWrites extends SparkListener {
+    private static final Map<String, AtomicInteger> STAGES = new ConcurrentHashMap<>();
+
+    private final AtomicInteger stages;
+
+    public TestingShuffleWrites(SparkConf conf) {
+        this.stages = STAGES.computeIfAbsent(conf.get("spark.app.name"), name -> new AtomicInteger());
+    }
+
+    /** Stages that wrote shuffle records in the application of pipeline {@code pipelineName}. */
+    public static int stagesOf(String pipelineName) {
+        AtomicInteger stages = STAGES.get("sluice-" + pipelineName);
+        return stages == null ? 0 : stages.get();
+    }
+
+    @Override
+    public void onStageCompleted(SparkListenerStageCompleted completed) {
+        if (completed.stageInfo().taskMetrics().shuffleWriteMetrics().recordsWritten() > 0) {
+            stages.incrementAndGet();
+        }
+    }
+}
