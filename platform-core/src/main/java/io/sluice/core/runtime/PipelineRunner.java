@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.InvalidClassException;
+import java.io.InvalidObjectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -339,14 +341,32 @@ public final class PipelineRunner {
             if (cause.getMessage() != null && cause.getMessage().startsWith("Failed to read checkpoint")) {
                 unreadableCheckpoint = true;
             }
-            // Classes that changed, or are gone, since the checkpoint was written: another build.
-            if (unreadableCheckpoint && (cause instanceof InvalidClassException || cause instanceof ClassNotFoundException)) {
+            // Classes or functions that changed, or are gone, since the checkpoint was written: another build.
+            Optional<String> changed = unreadableCheckpoint ? changedSinceWritten(cause) : Optional.empty();
+            if (changed.isPresent()) {
                 return SluiceException.user("the Spark checkpoint [" + checkpoint.sparkCheckpoint() + "] was written by another build of"
-                        + " Sluice, its plugins or Spark, and cannot be read by this one (" + cause.getMessage() + "); run the build that"
+                        + " Sluice, its plugins or Spark, and cannot be read by this one (" + changed.get() + "); run the build that"
                         + " wrote it, or move that directory aside to start with empty windows and state, the sources resuming from"
                         + " their stored positions");
             }
         }
         return SluiceException.internal("the pipeline failed: " + e, e);
+    }
+
+    /** What a deserialization failure says changed in this build's classes, if that is what it is. */
+    private static Optional<String> changedSinceWritten(Throwable failure) {
+        if (failure instanceof InvalidClassException || failure instanceof ClassNotFoundException) {
+            return Optional.of(failure.getMessage());
+        }
+        if (failure instanceof InvalidObjectException) {
+            // A saved lambda whose class no longer has it: the class's $deserializeLambda$ rejects it.
+            for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+                StackTraceElement[] trace = cause.getStackTrace();
+                if (cause instanceof IllegalArgumentException && trace.length > 0 && trace[0].getMethodName().equals("$deserializeLambda$")) {
+                    return Optional.of("a function saved from " + trace[0].getClassName() + " is not in this build's");
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InvalidClassException;
+import java.io.InvalidObjectException;
+import java.lang.reflect.InvocationTargetException;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkException;
@@ -25,6 +27,24 @@ class PipelineFailureTest {
         assertThat(failure.kind()).isEqualTo(ErrorKind.USER);
         assertThat(failure).hasMessageContaining("[file:/tmp/sluice-test/checkpoint/spark] was written by another build")
                 .hasMessageContaining("io.sluice.kafka.KafkaDecoder")
+                .hasMessageContaining("move that directory aside");
+    }
+
+    @Test
+    void aCheckpointSavingAFunctionThisBuildDoesNotHaveSaysWhatToDo() {
+        // As Java reports a saved lambda its class no longer has.
+        IllegalArgumentException rejected = new IllegalArgumentException("Invalid lambda deserialization");
+        rejected.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("io.sluice.core.builtin.aggregate.AggregateTransform", "$deserializeLambda$", "AggregateTransform.java", 28)});
+        InvalidObjectException lambda = new InvalidObjectException("ReflectiveOperationException during deserialization");
+        lambda.initCause(new InvocationTargetException(rejected));
+        SparkException unreadable = new SparkException("Failed to read checkpoint from directory file:/tmp/sluice-test/checkpoint/spark", lambda);
+
+        SluiceException failure = PipelineRunner.failure(unreadable, CHECKPOINT);
+
+        assertThat(failure.kind()).isEqualTo(ErrorKind.USER);
+        assertThat(failure).hasMessageContaining("was written by another build")
+                .hasMessageContaining("a function saved from io.sluice.core.builtin.aggregate.AggregateTransform is not in this build's")
                 .hasMessageContaining("move that directory aside");
     }
 
