@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Raw values come from the pipeline file as strings, numbers, booleans, lists and maps; a
- * spec accepts a string where a number or boolean is expected (HOCON users write both).
+ * spec accepts a string where a number or boolean is expected (HOCON users write both). A text
+ * option given a number reads it as written: a {@link WrittenNumber} such as {@code 0042} or
+ * {@code 1e3} gives its text, not its value.
  *
  * @param <T> the parsed value's type
  */
@@ -138,7 +140,10 @@ public final class OptionSpec<T> {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** A nested block of keys, given to the plugin as an unmodifiable map of raw values. */
+    /**
+     * A nested block of keys, given to the plugin as an unmodifiable map of raw values; a number
+     * written unusually ({@code 0042}) is a {@link WrittenNumber}, whose {@code toString()} is its text.
+     */
     public static OptionSpec<Map<String, Object>> object(String key) {
         return of(key, OptionType.OBJECT, OptionSpec::asObject);
     }
@@ -332,6 +337,9 @@ public final class OptionSpec<T> {
         if (raw instanceof String text) {
             return text;
         }
+        if (raw instanceof WrittenNumber number) {
+            return number.text();
+        }
         if (raw instanceof Number || raw instanceof Boolean) {
             return String.valueOf(raw);
         }
@@ -339,13 +347,18 @@ public final class OptionSpec<T> {
     }
 
     private static long asLong(Object raw) {
-        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
-            return ((Number) raw).longValue();
+        // Messages show raw, so a written number appears as the user wrote it.
+        Object parsed = raw instanceof WrittenNumber written ? written.value() : raw;
+        if (parsed instanceof Integer || parsed instanceof Long || parsed instanceof Short || parsed instanceof Byte) {
+            return ((Number) parsed).longValue();
         }
-        if (raw instanceof Number number) {
+        if (parsed instanceof Number number) {
             double value = number.doubleValue();
             if (value != Math.rint(value)) {
                 throw new IllegalArgumentException("expected a whole number, got [" + raw + "]");
+            }
+            if (value < -0x1p63 || value >= 0x1p63) {
+                throw new ArithmeticException("long overflow");
             }
             return (long) value;
         }
@@ -362,7 +375,12 @@ public final class OptionSpec<T> {
 
     private static double asDouble(Object raw) {
         if (raw instanceof Number number) {
-            return number.doubleValue();
+            double value = number.doubleValue();
+            // A number in the file is finite as written; infinite means too large, e.g. 1234e567.
+            if (Double.isInfinite(value)) {
+                throw new ArithmeticException("double overflow");
+            }
+            return value;
         }
         if (raw instanceof String text) {
             try {

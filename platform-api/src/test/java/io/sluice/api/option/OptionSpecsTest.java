@@ -99,6 +99,51 @@ class OptionSpecsTest {
     }
 
     @Test
+    void writtenNumbersReachTextOptionsAsWritten() {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("url", WrittenNumber.of(42, "0042"));
+        raw.put("password", WrittenNumber.of(0, "0e123456"));
+        raw.put("key", List.of(WrittenNumber.of(1000, "1e3"), WrittenNumber.of(Double.POSITIVE_INFINITY, "1234e567"), 42));
+        Options options = SPECS.parse(raw);
+        assertThat(options.get(URL)).isEqualTo("0042");
+        assertThat(options.get(PASSWORD).reveal()).isEqualTo("0e123456");
+        assertThat(options.get(KEY)).containsExactly("1e3", "1234e567", "42");
+        assertThat(OptionSpec.stringList("k").parse(WrittenNumber.of(7, "007"))).containsExactly("007");
+    }
+
+    @Test
+    void writtenNumbersReadAsTheirValueForNumberOptions() {
+        assertThat(BATCH_SIZE.parse(WrittenNumber.of(42, "0042"))).isEqualTo(42);
+        assertThat(BATCH_SIZE.parse(WrittenNumber.of(1000, "1e3"))).isEqualTo(1000);
+        assertThat(OptionSpec.longInteger("n").parse(WrittenNumber.of(9_007_199_254_740_993L, "09007199254740993")))
+                .isEqualTo(9_007_199_254_740_993L);
+        assertThat(OptionSpec.decimal("n").parse(WrittenNumber.of(1.5, "1.50"))).isEqualTo(1.5);
+        assertThat(TIMEOUT.parse(WrittenNumber.of(1000, "1e3"))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(catchThrowableOfType(OptionsException.class,
+                () -> SPECS.parse(Map.of("url", "u", "batch-size", WrittenNumber.of(2.5, "2.50")))).getMessage())
+                .isEqualTo("option [batch-size]: expected a whole number, got [2.50]");
+        assertThat(catchThrowableOfType(OptionsException.class,
+                () -> SPECS.parse(Map.of("url", "u", "batch-size", WrittenNumber.of(Double.POSITIVE_INFINITY, "1234e567")))).getMessage())
+                .isEqualTo("option [batch-size]: value [1234e567] is out of range for int");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                () -> OptionSpec.longInteger("n").parse(1e19))).hasMessage("value [1.0E19] is out of range for long");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                () -> OptionSpec.decimal("n").parse(WrittenNumber.of(Double.POSITIVE_INFINITY, "1234e567"))))
+                .hasMessage("value [1234e567] is out of range for double");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                () -> OptionSpec.bool("b").parse(WrittenNumber.of(1, "01")))).hasMessage("expected true or false, got [01]");
+    }
+
+    @Test
+    void numberOptionsReadNumericTextAsBefore() {
+        // Text reaches number options from substitutions such as ${?BATCH_SIZE}: plain decimal text only.
+        assertThat(BATCH_SIZE.parse(" 0042 ")).isEqualTo(42);
+        assertThat(OptionSpec.decimal("n").parse("1e3")).isEqualTo(1000.0);
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> BATCH_SIZE.parse("1e3")))
+                .hasMessage("expected a whole number, got [1e3]");
+    }
+
+    @Test
     void describesTypesForDocumentation() {
         assertThat(MODE.typeDescription()).isEqualTo("one of [append, upsert-by-key]");
         assertThat(TIMEOUT.defaultValueText()).contains("30s");

@@ -41,6 +41,7 @@ import io.sluice.api.option.OptionSpec;
 import io.sluice.api.option.OptionSpecs;
 import io.sluice.api.option.Options;
 import io.sluice.api.option.OptionsException;
+import io.sluice.api.option.WrittenNumber;
 import io.sluice.api.plugin.PluginKind;
 
 /**
@@ -310,7 +311,8 @@ public final class PipelineConfigLoader {
 
             Map<String, Object> options = new LinkedHashMap<>(unwrap(object));
             Object type = options.remove("type");
-            if (!(type instanceof String typeName) || typeName.isBlank()) {
+            String typeName = nameText(type).orElse("");
+            if (typeName.isBlank()) {
                 problems.add(new ConfigProblem(location(object), path, type == null
                         ? "missing [type]: say which " + kind.displayName() + " plugin this block uses"
                         : "[type] must be a plugin name, got " + describe(type)));
@@ -319,7 +321,8 @@ public final class PipelineConfigLoader {
             String name = path;
             Object nameValue = options.remove("name");
             if (nameValue != null) {
-                if (!(nameValue instanceof String text) || !text.matches("[A-Za-z0-9_.-]+")) {
+                String text = nameText(nameValue).orElse("");
+                if (!text.matches("[A-Za-z0-9_.-]+")) {
                     problems.add(new ConfigProblem(locations.get("name"), path + " (" + typeName + ")",
                             "[name] must be letters, digits, '_', '-' or '.', got " + describe(nameValue)));
                     return Optional.empty();
@@ -340,18 +343,19 @@ public final class PipelineConfigLoader {
             if (kind == PluginKind.TRANSFORM || kind == PluginKind.SINK) {
                 Object inputValue = options.remove("input");
                 if (inputValue != null) {
-                    if (!(inputValue instanceof String text)) {
+                    Optional<String> inputText = nameText(inputValue);
+                    if (inputText.isEmpty()) {
                         problems.add(new ConfigProblem(locations.get("input"), path + " (" + typeName + ")",
                                 "[input] must be the name of a source or transform, got " + describe(inputValue)));
                     }
-                    else if (!streamNames.contains(text)) {
+                    else if (!streamNames.contains(inputText.get())) {
                         problems.add(new ConfigProblem(locations.get("input"), path + " (" + typeName + ")",
-                                "[input] names no earlier source or transform: [" + text + "]"
-                                        + DidYouMean.suggest(text, streamNames).map(s -> "; did you mean [" + s + "]?")
+                                "[input] names no earlier source or transform: [" + inputText.get() + "]"
+                                        + DidYouMean.suggest(inputText.get(), streamNames).map(s -> "; did you mean [" + s + "]?")
                                                 .orElse("; known streams are " + streamNames)));
                     }
                     else {
-                        input = Optional.of(text);
+                        input = inputText;
                     }
                 }
             }
@@ -363,15 +367,48 @@ public final class PipelineConfigLoader {
         }
     }
 
+    /** A block's raw values for option specs; keys set to {@code null} are left out, as if unset. */
     private static Map<String, Object> unwrap(ConfigObject object) {
         Map<String, Object> raw = new LinkedHashMap<>();
         object.forEach((key, value) -> {
-            Object unwrapped = value.unwrapped();
+            Object unwrapped = unwrap(value);
             if (unwrapped != null) {
                 raw.put(key, unwrapped);
             }
         });
         return raw;
+    }
+
+    /**
+     * Like {@link ConfigValue#unwrapped()}, at every depth, except that a number whose written
+     * text differs from how Java prints its value ({@code 0042}, {@code 1e3}) becomes a
+     * {@link WrittenNumber}, so a text option gets the text as written.
+     */
+    private static Object unwrap(ConfigValue value) {
+        if (value instanceof ConfigObject object) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            object.forEach((key, child) -> map.put(key, unwrap(child)));
+            return map;
+        }
+        if (value instanceof ConfigList list) {
+            List<Object> elements = new ArrayList<>(list.size());
+            list.forEach(element -> elements.add(unwrap(element)));
+            return elements;
+        }
+        Object unwrapped = value.unwrapped();
+        if (unwrapped instanceof Number number) {
+            // getString gives a number's original text; render() and unwrapped() do not.
+            String text = value.atKey("n").getString("n");
+            if (!text.equals(number.toString())) {
+                return WrittenNumber.of(number, text);
+            }
+        }
+        return unwrapped;
+    }
+
+    /** A value used as a name (plugin type, stream name, input): text, or a number as written. */
+    private static Optional<String> nameText(Object value) {
+        return value instanceof String || value instanceof Number ? Optional.of(value.toString()) : Optional.empty();
     }
 
     private static String describe(Object value) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.sluice.api.option.OptionSpec;
 import io.sluice.core.TestPipelines;
 
 /**
@@ -46,6 +48,12 @@ class ConfigErrorsTest {
                 Arguments.of("wrong type: text where a number is expected",
                         "pipeline { name = broken }\nsources = [ { type = memory, stream = s, partitions = many } ]\n" + SINKS,
                         List.of("pipeline.conf:2: sources[0] (memory): option [partitions] expected a whole number, got [many]")),
+                Arguments.of("whole-number option given a fraction, shown as written",
+                        "pipeline { name = broken }\nsources = [ { type = memory, stream = s, partitions = 2.50 } ]\n" + SINKS,
+                        List.of("pipeline.conf:2: sources[0] (memory): option [partitions] expected a whole number, got [2.50]")),
+                Arguments.of("whole-number option given a number too large for a double",
+                        "pipeline { name = broken }\nsources = [ { type = memory, stream = s,\n  partitions = 1234e567 } ]\n" + SINKS,
+                        List.of("pipeline.conf:3: sources[0] (memory): option [partitions] value [1234e567] is out of range for int")),
                 Arguments.of("number out of range",
                         "pipeline { name = broken }\nsources = [ { type = memory, stream = s, partitions = 0 } ]\n" + SINKS,
                         List.of("pipeline.conf:2: sources[0] (memory): option [partitions] must be at least [1], got [0]")),
@@ -133,6 +141,68 @@ class ConfigErrorsTest {
         for (int i = 0; i < expected.size(); i++) {
             assertThat(problems.get(i)).as(description).startsWith(expected.get(i));
         }
+    }
+
+    @Test
+    void unquotedNumbersReachTextOptionsAsWritten() throws Exception {
+        Path file = directory.resolve("pipeline.conf");
+        Files.writeString(file, """
+                pipeline { name = 0e123456, spark { "spark.foo" = 1e3, spark.bar.baz = 0042, spark.plain = 42 } }
+                sources = [ { type = memory, stream = 1234e567, name = 007 } ]
+                sinks = [ { type = memory, stream = 0042, input = 007 }, { type = memory, stream = 1e3 } ]
+                """);
+        var pipeline = TestPipelines.bind(file, "sinks.1.stream=1.50");
+        OptionSpec<String> stream = OptionSpec.string("stream");
+        assertThat(pipeline.config().settings().name()).isEqualTo("0e123456");
+        assertThat(pipeline.config().settings().sparkConf())
+                .containsEntry("spark.foo", "1e3").containsEntry("spark.bar.baz", "0042").containsEntry("spark.plain", "42");
+        assertThat(pipeline.sources().get(0).options().get(stream)).isEqualTo("1234e567");
+        assertThat(pipeline.config().sources().get(0).name()).isEqualTo("007");
+        assertThat(pipeline.sinks().get(0).options().get(stream)).isEqualTo("0042");
+        assertThat(pipeline.config().sinks().get(0).input()).contains("007");
+        assertThat(pipeline.sinks().get(1).options().get(stream)).isEqualTo("1.50");
+    }
+
+    @Test
+    void unquotedNumbersInListsAndBlocksKeepTheirText() throws Exception {
+        Path file = directory.resolve("pipeline.conf");
+        Files.writeString(file, HEAD + """
+                sinks = [ { type = memory, stream = out, topics = [0042, 1e3, 1234e567, 0e123456, 42, 1.5],
+                  block = { id = 0042, nested = [007] } } ]
+                """);
+        Map<String, Object> raw = new PipelineConfigLoader().load(file, List.of()).sinks().get(0).options();
+        assertThat(OptionSpec.stringList("topics").parse(raw.get("topics")))
+                .containsExactly("0042", "1e3", "1234e567", "0e123456", "42", "1.5");
+        Map<String, Object> block = OptionSpec.object("block").parse(raw.get("block"));
+        assertThat(String.valueOf(block.get("id"))).isEqualTo("0042");
+        assertThat(OptionSpec.stringList("nested").parse(block.get("nested"))).containsExactly("007");
+        // Numbers written the way Java prints them stay plain numbers.
+        assertThat((List<?>) raw.get("topics")).element(4).isEqualTo(42);
+        assertThat((List<?>) raw.get("topics")).element(5).isEqualTo(1.5);
+    }
+
+    @Test
+    void unquotedNumbersStillReadAsNumbers() throws Exception {
+        Path file = directory.resolve("pipeline.conf");
+        Files.writeString(file, """
+                pipeline { name = numbers, batch-interval = 1e3, http-port = 08080 }
+                sources = [ { type = memory, stream = s, partitions = 0042 } ]
+                sinks = [ { type = memory, stream = out, retries = 0e123456, count = 1e3, ratio = 0.50, big = 1234e567 } ]
+                """);
+        PipelineConfig config = new PipelineConfigLoader().load(file, List.of());
+        assertThat(config.settings().batchInterval()).hasMillis(1000);
+        assertThat(config.settings().httpPort()).contains(8080);
+        assertThat(OptionSpec.integer("partitions").parse(config.sources().get(0).options().get("partitions"))).isEqualTo(42);
+        Map<String, Object> raw = config.sinks().get(0).options();
+        assertThat(OptionSpec.integer("retries").parse(raw.get("retries"))).isZero();
+        assertThat(OptionSpec.longInteger("count").parse(raw.get("count"))).isEqualTo(1000L);
+        assertThat(OptionSpec.decimal("count").parse(raw.get("count"))).isEqualTo(1000.0);
+        assertThat(OptionSpec.decimal("ratio").parse(raw.get("ratio"))).isEqualTo(0.5);
+        assertThat(OptionSpec.duration("count").parse(raw.get("count"))).hasMillis(1000);
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> OptionSpec.decimal("big").parse(raw.get("big"))))
+                .hasMessage("value [1234e567] is out of range for double");
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> OptionSpec.longInteger("big").parse(raw.get("big"))))
+                .hasMessage("value [1234e567] is out of range for long");
     }
 
     @Test

@@ -63,7 +63,7 @@ class RestartTest {
 
     private Path pipeline(String id) {
         // The stream id is quoted: unquoted, a hex id such as 1234e567 or 01234567 is a HOCON number,
-        // which the string option reads back as "Infinity" or "1234567", so the test would watch an empty stream.
+        // which string options once read back as "Infinity" or "1234567"; they now get it as written.
         return TestPipelines.write(work.resolve(id), "counts.conf", """
                 pipeline { name = counts-%s, batch-interval = 500ms, checkpoint = "file:%s/cp" }
                 sources = [ { type = generator, name = logs, rate = 1500, limit = %d, seed = 7,
