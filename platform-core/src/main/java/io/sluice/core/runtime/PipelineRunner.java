@@ -150,6 +150,9 @@ public final class PipelineRunner {
             if (planned.get()) {
                 checkpoint.writeFingerprint(pipeline.config().fingerprint());
             }
+            else {
+                SparkWarmUp.start(context.sparkContext().sc(), pipeline.classLoader());
+            }
             counters.bind(context.sparkContext().sc());
             printBanner(components, checkpoint, planned.get());
             context.addStreamingListener(new StatusReporter(counters, stats, options.liveStatus() ? options.out() : null));
@@ -214,7 +217,9 @@ public final class PipelineRunner {
         CompletableFuture<SparkContext> started = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             try {
-                started.complete(new SparkContext(conf));
+                SparkContext spark = new SparkContext(conf);
+                started.complete(spark);
+                SparkWarmUp.start(spark, pipeline.classLoader());
             }
             catch (RuntimeException | Error e) {
                 started.completeExceptionally(e);

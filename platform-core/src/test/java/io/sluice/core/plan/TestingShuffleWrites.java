@@ -1,21 +1,24 @@
 package io.sluice.core.plan;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 
 /**
  * A Spark listener (option {@code spark.extraListeners}) counting, per application, the stages
- * that wrote shuffle data: one per shuffle a batch's jobs ran.
+ * that wrote shuffle data: one per shuffle a batch's jobs ran. The runner's warm-up job is left out.
  */
 public final class TestingShuffleWrites extends SparkListener {
     private static final Map<String, AtomicInteger> STAGES = new ConcurrentHashMap<>();
 
     private final AtomicInteger stages;
+    private final Set<Integer> warmUpStages = ConcurrentHashMap.newKeySet();
 
     public TestingShuffleWrites(SparkConf conf) {
         this.stages = STAGES.computeIfAbsent(conf.get("spark.app.name"), name -> new AtomicInteger());
@@ -28,8 +31,16 @@ public final class TestingShuffleWrites extends SparkListener {
     }
 
     @Override
+    public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+        if (submitted.properties() != null && "sluice: warm-up".equals(submitted.properties().getProperty("spark.job.description"))) {
+            warmUpStages.add(submitted.stageInfo().stageId());
+        }
+    }
+
+    @Override
     public void onStageCompleted(SparkListenerStageCompleted completed) {
-        if (completed.stageInfo().taskMetrics().shuffleWriteMetrics().recordsWritten() > 0) {
+        if (!warmUpStages.contains(completed.stageInfo().stageId())
+                && completed.stageInfo().taskMetrics().shuffleWriteMetrics().recordsWritten() > 0) {
             stages.incrementAndGet();
         }
     }
