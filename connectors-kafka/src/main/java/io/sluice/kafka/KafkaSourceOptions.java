@@ -201,12 +201,12 @@ public final class KafkaSourceOptions {
         return startTimeout;
     }
 
+    static final int DEFAULT_MAX_POLL_RECORDS = 10_000;
+
     /**
      * The consumer's configuration: the {@code kafka} block, then what the source owns. Spark
      * keeps it in the checkpointed stream: password-typed secrets stay sealed there.
      */
-    static final int DEFAULT_MAX_POLL_RECORDS = 10_000;
-
     Map<String, Object> consumerConfig() {
         Map<String, Object> config = new TreeMap<>(properties.revealFor(org.apache.kafka.clients.consumer.ConsumerConfig.configDef()));
         // A task reads a whole offset range: fewer, larger polls spend less per record on the

@@ -67,7 +67,8 @@ final class ParsedFieldWriter {
 
     private void set(String name, Object value) {
         Object converted = value;
-        ParseFieldType type = types.get(name);
+        // Most parses convert nothing: no hash lookup per value then.
+        ParseFieldType type = types.isEmpty() ? null : types.get(name);
         if (type != null && value != null) {
             try {
                 converted = type.convert(value);
