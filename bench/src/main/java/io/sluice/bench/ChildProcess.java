@@ -16,8 +16,10 @@ import java.util.function.Consumer;
 
 /**
  * One variant's JVM: started with its output (stdout and stderr merged) copied to a log file and
- * handed line by line to a listener, and its peak resident set size (VmHWM of
- * {@code /proc/<pid>/status}) sampled while it runs.
+ * handed line by line to a listener, and its peak resident set size sampled while it works: until
+ * it exits, or until it is asked to stop once it has done the run's work. A Sluice run then stops
+ * gracefully, finishing the batches Spark has queued meanwhile (the hand-written job stops at once
+ * when done), and that is not the job being measured.
  */
 final class ChildProcess implements AutoCloseable {
     private final Process process;
@@ -25,6 +27,7 @@ final class ChildProcess implements AutoCloseable {
     private final Thread reader;
     private final Thread sampler;
     private volatile long peakRssKb;
+    private volatile boolean working = true;
 
     private ChildProcess(Process process, long launchedNanos, Path log, Consumer<String> lines) {
         this.process = process;
@@ -54,8 +57,10 @@ final class ChildProcess implements AutoCloseable {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launchedNanos);
     }
 
-    /** Asks the process to stop (SIGTERM): Sluice then stops gracefully after the current batch. */
+    /** Asks the process to stop (SIGTERM): Sluice then stops gracefully after the current batch. The peak RSS is taken now. */
     void requestStop() {
+        working = false;
+        samplePeakRss();
         process.destroy();
     }
 
@@ -97,23 +102,29 @@ final class ChildProcess implements AutoCloseable {
     }
 
     private void sampleRss() {
-        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
-        while (process.isAlive()) {
+        while (working && process.isAlive()) {
             try {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("VmHWM:")) {
-                        peakRssKb = Math.max(peakRssKb, Long.parseLong(line.replaceAll("[^0-9]", "")));
-                    }
-                }
+                samplePeakRss();
                 Thread.sleep(100);
-            }
-            catch (IOException | RuntimeException e) {
-                return;
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** Reads the peak so far (VmHWM of {@code /proc/<pid>/status}); nothing once the process is gone. */
+    private synchronized void samplePeakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    peakRssKb = Math.max(peakRssKb, Long.parseLong(line.replaceAll("[^0-9]", "")));
+                }
+            }
+        }
+        catch (IOException | RuntimeException e) {
+            // The process exited: its last sample stands.
         }
     }
 }
