@@ -143,6 +143,14 @@ else
   fail "SLUICE_CDS=off: arguments $(tr '\n' ' ' < "$jdk21/args")"
 fi
 
+SLUICE_OPTS="-XX:StartFlightRecording=duration=30s,filename=$work/run.jfr" run_with "$jdk21" version
+if ! grep -q -e -XX:SharedArchiveFile= -e RecordDynamicDumpInfo -e sluice.cds "$jdk21/args" \
+    && grep -q "class-data sharing is off: SLUICE_OPTS starts JFR" "$work/out"; then
+  pass "JFR in SLUICE_OPTS: no class-data sharing, and a note saying why"
+else
+  fail "JFR in SLUICE_OPTS: arguments $(tr '\n' ' ' < "$jdk21/args"), output: $(cat "$work/out")"
+fi
+
 SLUICE_CDS=maybe run_with "$jdk21" version
 if [ "$status" -eq 1 ] && grep -q "SLUICE_CDS is 'maybe'; use auto (the default) or off" "$work/out"; then
   pass "an unknown SLUICE_CDS is an error"
