@@ -145,10 +145,17 @@ fi
 
 SLUICE_OPTS="-XX:StartFlightRecording=duration=30s,filename=$work/run.jfr" run_with "$jdk21" version
 if ! grep -q -e -XX:SharedArchiveFile= -e RecordDynamicDumpInfo -e sluice.cds "$jdk21/args" \
-    && grep -q "class-data sharing is off: SLUICE_OPTS starts JFR" "$work/out"; then
+    && grep -q "class-data sharing is off: the JVM options start JFR or an agent" "$work/out"; then
   pass "JFR in SLUICE_OPTS: no class-data sharing, and a note saying why"
 else
   fail "JFR in SLUICE_OPTS: arguments $(tr '\n' ' ' < "$jdk21/args"), output: $(cat "$work/out")"
+fi
+
+JAVA_TOOL_OPTIONS="-agentpath:/opt/profiler/libprofiler.so=start" run_with "$jdk21" version
+if ! grep -q -e -XX:SharedArchiveFile= -e RecordDynamicDumpInfo -e sluice.cds "$jdk21/args"; then
+  pass "a native agent in JAVA_TOOL_OPTIONS: no class-data sharing (the JVM refuses to write an archive with one)"
+else
+  fail "agent in JAVA_TOOL_OPTIONS: arguments $(tr '\n' ' ' < "$jdk21/args")"
 fi
 
 SLUICE_CDS=maybe run_with "$jdk21" version
