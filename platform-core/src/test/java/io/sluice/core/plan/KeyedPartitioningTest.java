@@ -18,7 +18,8 @@ import io.sluice.testkit.memory.MemoryStreams;
 
 /**
  * Records an aggregation emits stay partitioned by its keys: a window summed from per-batch counts
- * by the same keys, through steps that keep the keys, adds no shuffle of its own.
+ * by the same keys, through steps that keep the keys (filter, select, rename of other fields), adds
+ * no shuffle of its own; a step that changes a key field makes it shuffle again, and count right.
  */
 @Timeout(120)
 class KeyedPartitioningTest {
@@ -36,6 +37,33 @@ class KeyedPartitioningTest {
         assertWindowAddsNoShuffle(id, "errors { tolerance = all, dead-letter = { type = memory, stream = %s-dlq } }".formatted(id));
     }
 
+    @Test
+    void aStepThatRenamesTheKeyMakesTheNextAggregationShuffle() throws Exception {
+        String id = "kpr-" + UUID.randomUUID().toString().substring(0, 8);
+        MemoryStreams.feed(id, List.of(level("INFO"), level("INFO"), level("WARN")), List.of(level("INFO")));
+        Path file = TestPipelines.write(work, "renamed.conf", """
+                pipeline {
+                  name = %s, batch-interval = 500ms, checkpoint = "file:%s/cp"
+                  spark { "spark.extraListeners" = io.sluice.core.plan.TestingShuffleWrites }
+                }
+                sources = [ { type = memory, stream = %s } ]
+                transforms = [
+                  { type = count-by-value, name = per-batch, field = level }
+                  { type = rename, name = renamed, fields = { level = severity, count = n } }
+                  { type = aggregate, name = per-window, key = [severity], aggregates = ["sum(n) as count"], window = 1500ms }
+                ]
+                sinks = [ { type = memory, stream = %s-windows } ]
+                """.formatted(id, work, id, id));
+        TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> MemoryStreams.batches(id + "-windows").size() >= 2, Duration.ofSeconds(60));
+
+        List<List<String>> windows = new ArrayList<>();
+        for (List<Record> batch : MemoryStreams.batches(id + "-windows").values()) {
+            windows.add(batch.stream().map(record -> record.getString("severity") + "=" + record.getLong("count")).sorted().toList());
+        }
+        assertThat(windows.subList(0, 2)).containsExactly(List.of("INFO=2", "WARN=1"), List.of("INFO=3", "WARN=1"));
+        assertThat(TestingShuffleWrites.stagesOf(id)).as("the per-batch counts' shuffles and the window's own").isEqualTo(4);
+    }
+
     private void assertWindowAddsNoShuffle(String id, String errors) throws Exception {
         MemoryStreams.feed(id,
                 List.of(level("INFO"), level("INFO"), level("WARN")),
@@ -50,7 +78,9 @@ class KeyedPartitioningTest {
                 transforms = [
                   { type = count-by-value, name = per-batch, field = level }
                   { type = filter, name = counted, input = per-batch, expression = "count > 0" }
-                  { type = aggregate, name = per-window, input = counted, key = [level], aggregates = ["sum(count) as count"], window = 1500ms }
+                  { type = select, name = kept, input = counted, fields = [level, count] }
+                  { type = rename, name = named, input = kept, fields = { count = n } }
+                  { type = aggregate, name = per-window, input = named, key = [level], aggregates = ["sum(n) as count"], window = 1500ms }
                 ]
                 sinks = [
                   { type = memory, stream = %s-batches, input = per-batch }

@@ -8,9 +8,10 @@ import java.util.function.Consumer;
 import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
+import io.sluice.core.plan.KeepsFieldValues;
 
 /** The {@code drop} transform's per-record step: the record without the listed fields; absent ones are ignored. */
-final class DropRecordFunction implements RecordFunction {
+final class DropRecordFunction implements RecordFunction, KeepsFieldValues {
     private static final long serialVersionUID = 1L;
 
     private final String[] fields;
@@ -22,6 +23,12 @@ final class DropRecordFunction implements RecordFunction {
     @Override
     public FieldSet requiredFields(FieldSet neededOutput) {
         return neededOutput.minus(List.of(fields));
+    }
+
+    /** Fields it does not drop pass as they are. */
+    @Override
+    public boolean keepsValuesOf(List<String> keys) {
+        return keys.stream().noneMatch(List.of(fields)::contains);
     }
 
     @Override

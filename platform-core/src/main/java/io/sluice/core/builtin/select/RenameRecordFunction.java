@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
+import io.sluice.core.plan.KeepsFieldValues;
 
 /**
  * The {@code rename} transform's per-record step. A renamed field keeps its position. When a
@@ -18,7 +20,7 @@ import io.sluice.api.transform.RecordFunction;
  * with one field of that name, at the renamed field's position). Renames apply all at once, so
  * {@code a -> b, b -> a} swaps two fields. A source field the record lacks is ignored.
  */
-final class RenameRecordFunction implements RecordFunction {
+final class RenameRecordFunction implements RecordFunction, KeepsFieldValues {
     private static final long serialVersionUID = 1L;
 
     private final HashMap<String, String> renames;
@@ -46,6 +48,12 @@ final class RenameRecordFunction implements RecordFunction {
         }
         FieldSet passedOn = FieldSet.of(required);
         return neededOutput.containsPayload() ? passedOn.withPayload() : passedOn;
+    }
+
+    /** Fields neither renamed nor replaced by a rename pass as they are. */
+    @Override
+    public boolean keepsValuesOf(List<String> keys) {
+        return keys.stream().noneMatch(key -> renames.containsKey(key) || sources.containsKey(key));
     }
 
     @Override

@@ -9,9 +9,10 @@ import io.sluice.api.error.RecordException;
 import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
+import io.sluice.core.plan.KeepsFieldValues;
 
 /** The {@code select} transform's per-record step: the record with only the listed fields, in list order. */
-final class SelectRecordFunction implements RecordFunction {
+final class SelectRecordFunction implements RecordFunction, KeepsFieldValues {
     private static final long serialVersionUID = 1L;
 
     private final String[] fields;
@@ -27,6 +28,12 @@ final class SelectRecordFunction implements RecordFunction {
     public FieldSet requiredFields(FieldSet neededOutput) {
         FieldSet selected = FieldSet.of(List.of(fields));
         return neededOutput.containsPayload() ? selected.withPayload() : selected;
+    }
+
+    /** The selected fields pass as they are. */
+    @Override
+    public boolean keepsValuesOf(List<String> keys) {
+        return List.of(fields).containsAll(keys);
     }
 
     @Override
