@@ -41,26 +41,16 @@ class KeyedPartitioningTest {
     void aStepThatRenamesTheKeyMakesTheNextAggregationShuffle() throws Exception {
         String id = "kpr-" + UUID.randomUUID().toString().substring(0, 8);
         MemoryStreams.feed(id, List.of(level("INFO"), level("INFO"), level("WARN")), List.of(level("INFO")));
-        Path file = TestPipelines.write(work, "renamed.conf", """
-                pipeline {
-                  name = %s, batch-interval = 500ms, checkpoint = "file:%s/cp"
-                  spark { "spark.extraListeners" = io.sluice.core.plan.TestingShuffleWrites }
-                }
-                sources = [ { type = memory, stream = %s } ]
+        run(id, 2, """
                 transforms = [
                   { type = count-by-value, name = per-batch, field = level }
                   { type = rename, name = renamed, fields = { level = severity, count = n } }
                   { type = aggregate, name = per-window, key = [severity], aggregates = ["sum(n) as count"], window = 1500ms }
                 ]
                 sinks = [ { type = memory, stream = %s-windows } ]
-                """.formatted(id, work, id, id));
-        TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> MemoryStreams.batches(id + "-windows").size() >= 2, Duration.ofSeconds(60));
+                """.formatted(id));
 
-        List<List<String>> windows = new ArrayList<>();
-        for (List<Record> batch : MemoryStreams.batches(id + "-windows").values()) {
-            windows.add(batch.stream().map(record -> record.getString("severity") + "=" + record.getLong("count")).sorted().toList());
-        }
-        assertThat(windows.subList(0, 2)).containsExactly(List.of("INFO=2", "WARN=1"), List.of("INFO=3", "WARN=1"));
+        assertThat(rows(id + "-windows", "severity").subList(0, 2)).containsExactly(List.of("INFO=2", "WARN=1"), List.of("INFO=3", "WARN=1"));
         assertThat(TestingShuffleWrites.stagesOf(id)).as("the per-batch counts' shuffles and the window's own").isEqualTo(4);
     }
 
@@ -69,12 +59,7 @@ class KeyedPartitioningTest {
                 List.of(level("INFO"), level("INFO"), level("WARN")),
                 List.of(level("INFO")),
                 List.of(level("WARN"), level("WARN")));
-        Path file = TestPipelines.write(work, "keyed.conf", """
-                pipeline {
-                  name = %s, batch-interval = 500ms, checkpoint = "file:%s/cp"
-                  spark { "spark.extraListeners" = io.sluice.core.plan.TestingShuffleWrites }
-                }
-                sources = [ { type = memory, stream = %s } ]
+        run(id, 3, """
                 transforms = [
                   { type = count-by-value, name = per-batch, field = level }
                   { type = filter, name = counted, input = per-batch, expression = "count > 0" }
@@ -87,10 +72,9 @@ class KeyedPartitioningTest {
                   { type = memory, stream = %s-windows, input = per-window }
                 ]
                 %s
-                """.formatted(id, work, id, id, id, errors));
-        TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> MemoryStreams.batches(id + "-windows").size() >= 3, Duration.ofSeconds(60));
+                """.formatted(id, id, errors));
 
-        assertThat(rows(id + "-windows").subList(0, 3)).containsExactly(
+        assertThat(rows(id + "-windows", "level").subList(0, 3)).containsExactly(
                 List.of("INFO=2", "WARN=1"),
                 List.of("INFO=3", "WARN=1"),
                 List.of("INFO=3", "WARN=3"));
@@ -98,10 +82,24 @@ class KeyedPartitioningTest {
         assertThat(TestingShuffleWrites.stagesOf(id)).as("stages that wrote shuffle data: the per-batch counts' only").isEqualTo(batchesWithInput);
     }
 
-    private static List<List<String>> rows(String stream) {
+    /** Runs pipeline {@code id} over memory stream {@code id}, with its shuffles counted, until {@code windows} window batches are out. */
+    private void run(String id, int windows, String stepsAndSinks) throws Exception {
+        Path file = TestPipelines.write(work, id + ".conf", """
+                pipeline {
+                  name = %s, batch-interval = 500ms, checkpoint = "file:%s/cp-%s"
+                  spark { "spark.extraListeners" = io.sluice.core.plan.TestingShuffleWrites }
+                }
+                sources = [ { type = memory, stream = %s } ]
+                %s
+                """.formatted(id, work, id, id, stepsAndSinks));
+        TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> MemoryStreams.batches(id + "-windows").size() >= windows, Duration.ofSeconds(60));
+    }
+
+    /** Each batch's rows as sorted {@code <key>=<count>} texts. */
+    private static List<List<String>> rows(String stream, String keyField) {
         List<List<String>> batches = new ArrayList<>();
         for (List<Record> batch : MemoryStreams.batches(stream).values()) {
-            batches.add(batch.stream().map(record -> record.getString("level") + "=" + record.getLong("count")).sorted().toList());
+            batches.add(batch.stream().map(record -> record.getString(keyField) + "=" + record.getLong("count")).sorted().toList());
         }
         return batches;
     }

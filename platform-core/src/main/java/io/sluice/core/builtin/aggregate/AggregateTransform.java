@@ -47,7 +47,7 @@ public final class AggregateTransform implements StreamTransform {
     @Override
     public JavaDStream<Record> apply(StreamTransformContext context) {
         Aggregation agg = aggregation;
-        KeyedPartitioner partitioner = agg.partitioner(context.input().context().sparkContext().defaultParallelism());
+        KeyedPartitioner partitioner = agg.partitioner(context.input());
         JavaPairDStream<GroupKey, Partial> partials = agg.partials(context.input(), partitioner);
         JavaPairDStream<GroupKey, Partial> reduced;
         long span;

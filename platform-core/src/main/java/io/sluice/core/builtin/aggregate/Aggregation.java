@@ -59,9 +59,9 @@ public final class Aggregation implements Serializable {
         return new Prepare(keyFields, specs);
     }
 
-    /** How this aggregation's groups are spread over {@code partitions} partitions. */
-    public KeyedPartitioner partitioner(int partitions) {
-        return new KeyedPartitioner(keyFields, partitions);
+    /** How this aggregation's groups are spread: over the Spark context's default parallelism, as Spark's own keyed streams are. */
+    public KeyedPartitioner partitioner(JavaDStream<?> input) {
+        return new KeyedPartitioner(keyFields, input.context().sparkContext().defaultParallelism());
     }
 
     /**

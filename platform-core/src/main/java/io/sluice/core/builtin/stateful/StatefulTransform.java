@@ -70,7 +70,7 @@ public final class StatefulTransform implements StreamTransform {
     @Override
     public JavaDStream<Record> apply(StreamTransformContext context) {
         Aggregation agg = aggregation;
-        KeyedPartitioner partitioner = agg.partitioner(context.input().context().sparkContext().defaultParallelism());
+        KeyedPartitioner partitioner = agg.partitioner(context.input());
         JavaPairDStream<GroupKey, Partial> batch = agg.partials(context.input(), partitioner).reduceByKey(agg::merge, partitioner);
         StateStorage storage = context.stateStore().storage();
         // Java 17 has no pattern switch; StateStorage is sealed to these two.
