@@ -61,18 +61,20 @@ class KafkaPluginTest {
                 .containsEntry("ssl.truststore.password", new org.apache.kafka.common.config.types.Password("changeit"))
                 .containsEntry("auto.offset.reset", "earliest")
                 .containsEntry("max.poll.records", KafkaSourceOptions.DEFAULT_MAX_POLL_RECORDS)
-                .containsEntry("max.partition.fetch.bytes", KafkaSourceOptions.DEFAULT_MAX_PARTITION_FETCH_BYTES);
+                .containsEntry("max.partition.fetch.bytes", KafkaSourceOptions.DEFAULT_MAX_PARTITION_FETCH_BYTES)
+                .containsEntry("receive.buffer.bytes", KafkaSourceOptions.DEFAULT_RECEIVE_BUFFER_BYTES);
     }
 
     @Test
     void aConsumerSettingOfTheUserWinsOverSluicesDefault() {
         Map<String, Object> raw = Map.of("bootstrap-servers", "broker:9092", "topics", List.of("log_topic"),
-                "kafka", Map.of("max.poll.records", 250, "max.partition.fetch.bytes", 2097152));
+                "kafka", Map.of("max.poll.records", 250, "max.partition.fetch.bytes", 2097152, "receive.buffer.bytes", 131072));
 
         KafkaSourceOptions options = KafkaSourceOptions.parse(KafkaSourceOptions.SPECS.parse(raw), "sluice-test");
 
         assertThat(String.valueOf(options.consumerConfig().get("max.poll.records"))).isEqualTo("250");
         assertThat(String.valueOf(options.consumerConfig().get("max.partition.fetch.bytes"))).isEqualTo("2097152");
+        assertThat(String.valueOf(options.consumerConfig().get("receive.buffer.bytes"))).isEqualTo("131072");
     }
 
     @Test
