@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param sustainedRepeats rate searches per variant
  * @param fixedRate the offered rate (lines/s) of the first sustained probe, also reported on its own
  * @param maxProbes sustained probes per variant and search, the search's time bound
+ * @param maxRate the highest rate (lines/s) a sustained probe offers; the sustained topic grows to hold the probes' lines
  * @param bootstrapServers an existing broker whose topic already holds the N lines (skips start and fill)
  * @param baselineSluiceHome another Sluice distribution, run as variant {@code sluice-baseline} (before/after)
  * @param stateKeys state mode: K, the distinct keys every batch updates
@@ -24,7 +25,7 @@ import java.util.Optional;
  *     {@link StateRun#KEY_PREFIX} are deleted before and after
  */
 record BenchSettings(long lines, int partitions, String heap, int repeats, int sustainedRepeats, List<String> modes,
-        List<Variant> variants, long fixedRate, int maxProbes, int probeBatches, Optional<String> bootstrapServers,
+        List<Variant> variants, long fixedRate, int maxProbes, long maxRate, int probeBatches, Optional<String> bootstrapServers,
         String topic, Path sluiceHome, Optional<Path> baselineSluiceHome, Path results, long stateKeys, int stateBatches,
         String stateHeap, String redisUri) {
     static final List<String> MODES = List.of("catch-up", "sustained", "state");
@@ -42,7 +43,8 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
               --modes=catch-up,sustained,state
               --variants=hand-written,sluice,kafka-streams,raw-consumer,raw-consumer-2
               --fixed-rate=100000      first sustained probe (lines/s); its batch times are reported too
-              --max-probes=5           probes per rate search
+              --max-probes=8           probes per rate search
+              --max-rate=4000000       highest sustained probe (lines/s)
               --probe-batches=6        1 s batches per probe
               --bootstrap-servers=H:P  use this broker and its filled --topic instead of starting one
               --topic=bench-log-lines
@@ -66,7 +68,9 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         List<String> modes = MODES;
         List<Variant> variants = null;
         long fixedRate = 100_000;
-        int maxProbes = 5;
+        // From 100 000 lines/s: doubling up to 3 200 000, then three bisection steps.
+        int maxProbes = 8;
+        long maxRate = 4_000_000;
         int probeBatches = 6;
         Optional<String> bootstrap = Optional.empty();
         String topic = DEFAULT_TOPIC;
@@ -105,6 +109,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
                 }
                 case "fixed-rate" -> fixedRate = Long.parseLong(value.replace("_", ""));
                 case "max-probes" -> maxProbes = Integer.parseInt(value);
+                case "max-rate" -> maxRate = Long.parseLong(value.replace("_", ""));
                 case "probe-batches" -> probeBatches = Integer.parseInt(value);
                 case "bootstrap-servers" -> bootstrap = Optional.of(value);
                 case "topic" -> topic = value;
@@ -140,7 +145,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         if (sluiceHome == null) {
             sluiceHome = SluiceProcess.findDistribution(repository);
         }
-        return new BenchSettings(lines, PARTITIONS, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, probeBatches,
-                bootstrap, topic, sluiceHome, baseline, results, stateKeys, stateBatches, stateHeap, redisUri);
+        return new BenchSettings(lines, PARTITIONS, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, maxRate,
+                probeBatches, bootstrap, topic, sluiceHome, baseline, results, stateKeys, stateBatches, stateHeap, redisUri);
     }
 }

@@ -10,8 +10,7 @@ import io.sluice.bench.job.ChildReport;
  * Sustained mode for one variant: the highest offered rate (lines/s, 1 s batches) at which every
  * batch after the warm-up ({@link RunResult#steadyBatches()}) is processed within the interval. Probes, each a fresh run: first the
  * fixed rate, then up by doubling (or down by halving) until the verdict flips, then bisection;
- * at most {@code maxProbes} probes, and never above {@code maxRate} (the topic must hold a probe's
- * batches). A rate's verdict is the probe's own: on a loaded machine a rate that passes once may
+ * at most {@code maxProbes} probes, and never above {@code maxRate}. A rate's verdict is the probe's own: on a loaded machine a rate that passes once may
  * fail the next time, which is why searches are repeated and their medians reported.
  */
 final class RateSearch {
@@ -19,8 +18,14 @@ final class RateSearch {
     record Probe(long rate, boolean sustained, RunResult run) {
     }
 
-    /** Where the search ended: the highest sustained rate found (0 if none), and every probe. */
+    /**
+     * Where the search ended: the highest sustained rate found (0 if none), whether that is the
+     * highest rate allowed, whether no probe failed (so the rate is only a lower bound), and every probe.
+     */
     record Outcome(long bestRate, boolean capped, List<Probe> probes) {
+        boolean lowerBound() {
+            return !capped && !probes.isEmpty() && probes.stream().allMatch(Probe::sustained);
+        }
     }
 
     private RateSearch() {

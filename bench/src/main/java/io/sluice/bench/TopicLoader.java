@@ -42,6 +42,39 @@ final class TopicLoader {
 
     /** Sends lines 0..n-1, line {@code i} to partition {@code i % partitions}, so a partition's offsets follow the lines' order. */
     static void fill(String bootstrapServers, String topic, int partitions, long lines, LongFunction<String> line) {
+        fill(bootstrapServers, topic, partitions, 0, lines, line);
+    }
+
+    /**
+     * Makes {@code topic} (created if missing) hold at least {@code lines} {@link LogLines}: appends
+     * lines from the count it holds on, as {@link #fill} would have sent them, so a topic grown in
+     * steps holds what one fill of its size holds.
+     *
+     * @return the lines it holds now
+     */
+    static long growTo(String bootstrapServers, String topic, int partitions, long lines) {
+        long held;
+        try (Admin admin = admin(bootstrapServers)) {
+            OptionalLong existing = linesIn(admin, topic);
+            if (existing.isEmpty()) {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            }
+            held = existing.orElse(0);
+        }
+        catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create topic [" + topic + "] on " + bootstrapServers, e.getCause());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        if (held < lines) {
+            fill(bootstrapServers, topic, partitions, held, lines, LogLines::line);
+        }
+        return Math.max(held, lines);
+    }
+
+    private static void fill(String bootstrapServers, String topic, int partitions, long from, long to, LongFunction<String> line) {
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -50,7 +83,7 @@ final class TopicLoader {
                 ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (long i = 0; i < lines && failure.get() == null; i++) {
+            for (long i = from; i < to && failure.get() == null; i++) {
                 producer.send(new ProducerRecord<>(topic, (int) (i % partitions), null, line.apply(i).getBytes(UTF_8)),
                         (metadata, e) -> {
                             if (e != null) {
