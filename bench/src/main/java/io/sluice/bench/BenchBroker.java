@@ -8,7 +8,8 @@ import io.sluice.testkit.kafka.KafkaBroker;
  * The harness's Kafka broker (the testkit's {@link KafkaBroker}) and the log-line topic in it, as a
  * run sets them up; also {@code java -jar sluice-bench.jar broker [--lines=N] [--topic=T]}, which
  * sets them up the same way and keeps the broker running until stopped (Ctrl-C, SIGTERM), so that
- * harnesses started with {@code --bootstrap-servers} run against the same broker and lines.
+ * harnesses started with {@code --bootstrap-servers} run against the same broker and lines (they
+ * create and grow the sustained probes' topic there themselves).
  */
 final class BenchBroker {
     static final String USAGE = """

@@ -75,7 +75,8 @@ public final class BenchMain {
 
     private boolean run() throws InterruptedException, IOException {
         System.out.printf("Sluice bench; work and logs in %s; Sluice from %s%n", runDirectory, settings.sluiceHome());
-        boolean variantModes = settings.modes().contains("catch-up") || settings.modes().contains("sustained");
+        // Only catch-up reads the N-line topic; sustained probes read a topic of their own.
+        boolean catchUp = settings.modes().contains("catch-up");
         KafkaBroker broker = null;
         BenchRedis redis = null;
         try {
@@ -84,18 +85,18 @@ public final class BenchMain {
             String bootstrap;
             if (settings.bootstrapServers().isPresent()) {
                 bootstrap = settings.bootstrapServers().get();
-                if (variantModes) {
+                if (catchUp) {
                     checkTopic(bootstrap);
                 }
             }
             else {
                 broker = KafkaBroker.start();
                 bootstrap = broker.bootstrapServers();
-                if (variantModes) {
+                if (catchUp) {
                     BenchBroker.fill(broker, settings.topic(), settings.partitions(), settings.lines());
                 }
             }
-            LevelCounts expected = variantModes ? TopicLoader.expectedCounts(settings.lines()) : new LevelCounts();
+            LevelCounts expected = catchUp ? TopicLoader.expectedCounts(settings.lines()) : new LevelCounts();
             VariantLauncher launcher = new VariantLauncher(settings, benchJar(), logs());
             BenchReport report = new BenchReport(settings, expected);
             if (settings.modes().contains("catch-up")) {
@@ -182,18 +183,20 @@ public final class BenchMain {
 
     /**
      * Sustained probes read a topic of their own, {@code <topic>-sustained}, grown on demand to hold
-     * a probe's batches plus one (a Spark job may start one more before it stops): the catch-up
-     * topic holds N lines, which would cap the rates probed at N / batches.
+     * a probe's batches plus two (a Spark job may begin one or two more before it stops): the
+     * catch-up topic holds N lines, which would cap the rates probed at N / batches.
      */
-    private void growSustainedTopic(String bootstrap, long rate) {
-        long needed = rate * (settings.probeBatches() + 1);
+    private void growSustainedTopic(String bootstrap, long rate) throws InterruptedException {
+        long needed = rate * (settings.probeBatches() + 2);
         if (sustainedLines < needed) {
             long start = System.nanoTime();
-            long before = sustainedLines;
-            sustainedLines = TopicLoader.growTo(bootstrap, sustainedTopic(), settings.partitions(), needed);
-            if (sustainedLines > before && System.nanoTime() - start > 1_000_000_000L) {
+            TopicLoader.Growth growth = TopicLoader.growTo(bootstrap, sustainedTopic(), settings.partitions(), needed);
+            sustainedLines = growth.lines();
+            if (growth.appended() > 0) {
                 System.out.printf("  sustained topic [%s] grown to %,d lines in %.1f s%n", sustainedTopic(), sustainedLines,
                         (System.nanoTime() - start) / 1e9);
+                // The broker writes the appended segments out meanwhile: let that pass before the probe.
+                Thread.sleep(5_000);
             }
         }
     }

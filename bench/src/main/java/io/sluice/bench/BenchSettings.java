@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param fixedRate the offered rate (lines/s) of the first sustained probe, also reported on its own
  * @param maxProbes sustained probes per variant and search, the search's time bound
  * @param maxRate the highest rate (lines/s) a sustained probe offers; the sustained topic grows to hold the probes' lines
- * @param bootstrapServers an existing broker whose topic already holds the N lines (skips start and fill)
+ * @param bootstrapServers an existing broker whose topic already holds the N lines (skips start and fill; the
+ *     sustained topic is still created or grown there)
  * @param baselineSluiceHome another Sluice distribution, run as variant {@code sluice-baseline} (before/after)
  * @param stateKeys state mode: K, the distinct keys every batch updates
  * @param stateBatches state mode: batches per state store, the first of them the warm-up
@@ -43,10 +44,11 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
               --modes=catch-up,sustained,state
               --variants=hand-written,sluice,kafka-streams,raw-consumer,raw-consumer-2
               --fixed-rate=100000      first sustained probe (lines/s); its batch times are reported too
-              --max-probes=8           probes per rate search
+              --max-probes=9           probes per rate search
               --max-rate=4000000       highest sustained probe (lines/s)
               --probe-batches=6        1 s batches per probe
               --bootstrap-servers=H:P  use this broker and its filled --topic instead of starting one
+                                       (sustained probes still create or grow <topic>-sustained there)
               --topic=bench-log-lines
               --sluice-home=DIR        default: distribution/target/sluice-*/ next to this jar's module
               --baseline-sluice-home=DIR  also run this Sluice build as variant sluice-baseline (before/after)
@@ -68,8 +70,8 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         List<String> modes = MODES;
         List<Variant> variants = null;
         long fixedRate = 100_000;
-        // From 100 000 lines/s: doubling up to 3 200 000, then three bisection steps.
-        int maxProbes = 8;
+        // From 100 000 lines/s: doubling up to 3 200 000 (six probes), then three bisection steps.
+        int maxProbes = 9;
         long maxRate = 4_000_000;
         int probeBatches = 6;
         Optional<String> bootstrap = Optional.empty();
@@ -131,6 +133,9 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         // Each partition then gives a batch K / partitions consecutive lines, so a batch is lines [b K, (b + 1) K).
         if (stateKeys <= 0 || stateKeys % PARTITIONS != 0) {
             throw new IllegalArgumentException("--state-keys must be a positive multiple of " + PARTITIONS + ", got [" + stateKeys + "]");
+        }
+        if (fixedRate <= 0 || maxRate < fixedRate) {
+            throw new IllegalArgumentException("--fixed-rate must be positive and at most --max-rate, got [" + fixedRate + "] and [" + maxRate + "]");
         }
         if (stateBatches < 2) {
             throw new IllegalArgumentException("--state-batches must be at least 2 (a warm-up and a measured batch), got [" + stateBatches + "]");

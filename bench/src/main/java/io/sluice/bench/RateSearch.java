@@ -20,12 +20,10 @@ final class RateSearch {
 
     /**
      * Where the search ended: the highest sustained rate found (0 if none), whether that is the
-     * highest rate allowed, whether no probe failed (so the rate is only a lower bound), and every probe.
+     * highest rate allowed, whether no probe failed below {@code --max-rate} (so the rate is only
+     * a lower bound), and every probe.
      */
-    record Outcome(long bestRate, boolean capped, List<Probe> probes) {
-        boolean lowerBound() {
-            return !capped && !probes.isEmpty() && probes.stream().allMatch(Probe::sustained);
-        }
+    record Outcome(long bestRate, boolean capped, boolean lowerBound, List<Probe> probes) {
     }
 
     private RateSearch() {
@@ -59,6 +57,7 @@ final class RateSearch {
             }
             rate = next;
         }
-        return new Outcome(passed, passed == maxRate, probes);
+        boolean capped = passed == maxRate;
+        return new Outcome(passed, capped, !capped && failed == Long.MAX_VALUE && passed > 0, probes);
     }
 }

@@ -10,18 +10,20 @@ import io.sluice.bench.job.JobSpec;
  *
  * @param ratePerSecond the offered rate in sustained mode, 0 in catch-up mode
  * @param launchToFirstBatchMillis from launching the JVM to its first completed batch, or -1
+ * @param askedBatches sustained mode: the batches the run was asked for (a Spark job may report one or two
+ *     more, begun before it stopped); 0 in catch-up mode
  * @param countsValid whether it counted exactly what the harness expected (catch-up only; sustained runs read part of the topic)
  */
 record RunResult(String variant, String mode, long ratePerSecond, long records, java.util.Map<String, Long> levels,
-        List<ChildReport.Batch> batches, long launchToFirstBatchMillis, long peakRssKb, int exitCode, boolean countsValid) {
+        List<ChildReport.Batch> batches, int askedBatches, long launchToFirstBatchMillis, long peakRssKb, int exitCode,
+        boolean countsValid) {
     static final int WARM_UP_BATCHES = 2;
-
 
     static RunResult of(Variant variant, JobSpec spec, ChildReport report, long launchToFirstBatchMillis, long peakRssKb,
             int exitCode, LevelCounts expected) {
         boolean valid = !spec.catchUp() || LevelCounts.of(report.levels()).equals(expected);
         return new RunResult(variant.id(), spec.catchUp() ? "catch-up" : "sustained", spec.ratePerSecond(), report.records(),
-                report.levels(), report.batches(), launchToFirstBatchMillis, peakRssKb, exitCode, valid);
+                report.levels(), report.batches(), spec.catchUp() ? 0 : spec.batches(), launchToFirstBatchMillis, peakRssKb, exitCode, valid);
     }
 
     /**
@@ -35,12 +37,14 @@ record RunResult(String variant, String mode, long ratePerSecond, long records, 
     }
 
     /**
-     * The batches after the warm-up ones: the first two take longer in every variant (class
-     * loading, the JIT, the executors' Kafka consumers), so they are left out when at least two
-     * batches remain; with fewer batches only the first is.
+     * The batches after the warm-up ones, up to those asked for: the first two take longer in every
+     * variant (class loading, the JIT, the executors' Kafka consumers), so they are left out when
+     * at least two batches remain; with fewer batches only the first is. Batches beyond the asked
+     * ones are left out so that every variant is judged on the same batches.
      */
     List<ChildReport.Batch> steadyBatches() {
-        int warmUp = batches.size() >= WARM_UP_BATCHES + 2 ? WARM_UP_BATCHES : Math.min(1, batches.size() - 1);
-        return batches.subList(Math.max(0, warmUp), batches.size());
+        List<ChildReport.Batch> judged = askedBatches > 0 && batches.size() > askedBatches ? batches.subList(0, askedBatches) : batches;
+        int warmUp = judged.size() >= WARM_UP_BATCHES + 2 ? WARM_UP_BATCHES : Math.min(1, judged.size() - 1);
+        return judged.subList(Math.max(0, warmUp), judged.size());
     }
 }

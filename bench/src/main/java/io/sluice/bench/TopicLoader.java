@@ -45,33 +45,66 @@ final class TopicLoader {
         fill(bootstrapServers, topic, partitions, 0, lines, line);
     }
 
+    /** What {@link #growTo} did: the lines the topic holds now, and how many it appended. */
+    record Growth(long lines, long appended) {
+    }
+
     /**
      * Makes {@code topic} (created if missing) hold at least {@code lines} {@link LogLines}: appends
      * lines from the count it holds on, as {@link #fill} would have sent them, so a topic grown in
-     * steps holds what one fill of its size holds.
-     *
-     * @return the lines it holds now
+     * steps holds what one fill of its size holds. A topic whose partitions are not what such a fill
+     * leaves (another partition count, a fill cut short, records deleted) is refused: appending to
+     * it would measure other lines than the name says.
      */
-    static long growTo(String bootstrapServers, String topic, int partitions, long lines) {
+    static Growth growTo(String bootstrapServers, String topic, int partitions, long lines) {
         long held;
         try (Admin admin = admin(bootstrapServers)) {
-            OptionalLong existing = linesIn(admin, topic);
-            if (existing.isEmpty()) {
+            if (!admin.listTopics().names().get().contains(topic)) {
                 admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+                held = 0;
             }
-            held = existing.orElse(0);
+            else {
+                held = roundRobinLines(admin, topic, partitions);
+            }
         }
         catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create topic [" + topic + "] on " + bootstrapServers, e.getCause());
+            throw new IllegalStateException("cannot create or read topic [" + topic + "] on " + bootstrapServers, e.getCause());
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-        if (held < lines) {
-            fill(bootstrapServers, topic, partitions, held, lines, LogLines::line);
+        if (held >= lines) {
+            return new Growth(held, 0);
         }
-        return Math.max(held, lines);
+        fill(bootstrapServers, topic, partitions, held, lines, LogLines::line);
+        return new Growth(lines, lines - held);
+    }
+
+    /** The lines a topic filled round-robin from line 0 holds; fails for a topic that is not such a fill. */
+    private static long roundRobinLines(Admin admin, String topic, int partitions) throws ExecutionException, InterruptedException {
+        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        if (description.partitions().size() != partitions) {
+            throw new IllegalStateException("topic [" + topic + "] has " + description.partitions().size() + " partitions, not "
+                    + partitions + "; delete it");
+        }
+        Map<TopicPartition, OffsetSpec> earliest = description.partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.earliest()));
+        Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        var starts = admin.listOffsets(earliest).all().get();
+        var ends = admin.listOffsets(latest).all().get();
+        long held = ends.values().stream().mapToLong(info -> info.offset()).sum();
+        for (int p = 0; p < partitions; p++) {
+            TopicPartition partition = new TopicPartition(topic, p);
+            // Line i went to partition i % partitions: partition p holds the lines p, p + partitions, ... below held.
+            long expectedEnd = held > p ? (held - p + partitions - 1) / partitions : 0;
+            if (starts.get(partition).offset() != 0 || ends.get(partition).offset() != expectedEnd) {
+                throw new IllegalStateException("topic [" + topic + "] is not a round-robin fill of " + held + " lines (partition " + p
+                        + " holds offsets " + starts.get(partition).offset() + " to " + ends.get(partition).offset() + "); delete it");
+            }
+        }
+        return held;
     }
 
     private static void fill(String bootstrapServers, String topic, int partitions, long from, long to, LongFunction<String> line) {

@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+
 import io.sluice.api.error.SluiceException;
 import io.sluice.api.option.Secret;
 
@@ -80,21 +83,40 @@ public final class KafkaClientProperties implements Serializable {
     /**
      * The properties for a Kafka client whose settings {@code definition} declares: secrets of
      * password type stay sealed when serialized ({@link KafkaSealedPassword}); other secrets,
-     * which Kafka only takes as strings, are in clear text.
+     * which Kafka only takes as strings, are in clear text; numbers and booleans are of the type
+     * declared, since Spark reads some settings ({@code receive.buffer.bytes}) as an
+     * {@code Integer} without parsing them.
+     *
+     * @throws SluiceException if a number or boolean setting does not parse
      */
-    public Map<String, Object> revealFor(org.apache.kafka.common.config.ConfigDef definition) {
+    public Map<String, Object> revealFor(ConfigDef definition) {
         Map<String, Object> config = new TreeMap<>();
         values.forEach((key, value) -> {
+            ConfigDef.ConfigKey declared = definition.configKeys().get(key);
             if (value instanceof Secret secret) {
-                org.apache.kafka.common.config.ConfigDef.ConfigKey declared = definition.configKeys().get(key);
-                boolean password = declared != null && declared.type == org.apache.kafka.common.config.ConfigDef.Type.PASSWORD;
+                boolean password = declared != null && declared.type == ConfigDef.Type.PASSWORD;
                 config.put(key, password ? new KafkaSealedPassword(secret.reveal()) : secret.reveal());
             }
             else {
-                config.put(key, value);
+                config.put(key, declared == null ? value : typed(key, value, declared.type));
             }
         });
         return config;
+    }
+
+    private static Object typed(String key, Object value, ConfigDef.Type type) {
+        return switch (type) {
+            case BOOLEAN, SHORT, INT, LONG, DOUBLE -> {
+                try {
+                    yield ConfigDef.parseType(key, value, type);
+                }
+                catch (ConfigException e) {
+                    throw SluiceException.user("option [kafka] key [" + key + "] must be of type [" + type.name().toLowerCase(Locale.ROOT)
+                            + "], got [" + value + "]");
+                }
+            }
+            default -> value;
+        };
     }
 
     public Set<String> keys() {

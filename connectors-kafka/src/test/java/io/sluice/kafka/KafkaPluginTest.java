@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 
 import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.streaming.kafka010.KafkaUtils$;
 import org.junit.jupiter.api.Test;
 
 import io.sluice.api.error.SluiceException;
@@ -75,6 +77,31 @@ class KafkaPluginTest {
         assertThat(String.valueOf(options.consumerConfig().get("max.poll.records"))).isEqualTo("250");
         assertThat(String.valueOf(options.consumerConfig().get("max.partition.fetch.bytes"))).isEqualTo("2097152");
         assertThat(String.valueOf(options.consumerConfig().get("receive.buffer.bytes"))).isEqualTo("131072");
+    }
+
+    @Test
+    void numberSettingsReachSparkAsNumbers() {
+        Map<String, Object> raw = Map.of("bootstrap-servers", "broker:9092", "topics", List.of("log_topic"),
+                "kafka", Map.of("receive.buffer.bytes", "131072", "check.crcs", "false"));
+
+        Map<String, Object> config = KafkaSourceOptions.parse(KafkaSourceOptions.SPECS.parse(raw), "sluice-test").consumerConfig();
+
+        assertThat(config).containsEntry("receive.buffer.bytes", 131072).containsEntry("check.crcs", false);
+        // Spark's executor-side fix-up (package-private in Scala, so called on its module) casts
+        // receive.buffer.bytes to Integer: a String there failed the stream's start.
+        HashMap<String, Object> executorConfig = new HashMap<>(config);
+        KafkaUtils$.MODULE$.fixKafkaParams(executorConfig);
+        assertThat(executorConfig).containsEntry("receive.buffer.bytes", 131072);
+    }
+
+    @Test
+    void aNumberSettingThatDoesNotParseIsAConfigError() {
+        Map<String, Object> raw = Map.of("bootstrap-servers", "broker:9092", "topics", List.of("log_topic"),
+                "kafka", Map.of("receive.buffer.bytes", "1MB"));
+
+        assertThatThrownBy(() -> KafkaSourceOptions.parse(KafkaSourceOptions.SPECS.parse(raw), "sluice-test"))
+                .isInstanceOf(SluiceException.class)
+                .hasMessage("option [kafka] key [receive.buffer.bytes] must be of type [int], got [1MB]");
     }
 
     @Test
