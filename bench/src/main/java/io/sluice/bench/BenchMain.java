@@ -208,7 +208,7 @@ public final class BenchMain {
     private JobSpec spec(String bootstrap, Variant variant, String mode, long rate) throws IOException {
         String name = runName(variant.id(), mode + (rate > 0 ? "-" + rate : ""));
         String topic = rate > 0 ? sustainedTopic() : settings.topic();
-        return new JobSpec(bootstrap, topic, settings.partitions(), name, settings.lines(), rate, settings.probeBatches(),
+        return new JobSpec(bootstrap, topic, settings.partitions(), name, settings.lines(), rate, settings.probeBatches(), settings.warmUpBatches(),
                 workDirectory(name).toString());
     }
 

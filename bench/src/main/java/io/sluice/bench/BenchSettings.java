@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param sustainedRepeats rate searches per variant
  * @param fixedRate the offered rate (lines/s) of the first sustained probe, also reported on its own
  * @param maxProbes sustained probes per variant and search, the search's time bound
+ * @param warmUpBatches sustained: the first batches of a probe, left out of its verdict
  * @param maxRate the highest rate (lines/s) a sustained probe offers; the sustained topic grows to hold the probes' lines
  * @param bootstrapServers an existing broker whose topic already holds the N lines (skips start and fill; the
  *     sustained topic is still created or grown there)
@@ -26,7 +27,7 @@ import java.util.Optional;
  *     {@link StateRun#KEY_PREFIX} are deleted before and after
  */
 record BenchSettings(long lines, int partitions, String heap, int repeats, int sustainedRepeats, List<String> modes,
-        List<Variant> variants, long fixedRate, int maxProbes, long maxRate, int probeBatches, Optional<String> bootstrapServers,
+        List<Variant> variants, long fixedRate, int maxProbes, long maxRate, int probeBatches, int warmUpBatches, Optional<String> bootstrapServers,
         String topic, Path sluiceHome, Optional<Path> baselineSluiceHome, Path results, long stateKeys, int stateBatches,
         String stateHeap, String redisUri) {
     static final List<String> MODES = List.of("catch-up", "sustained", "state");
@@ -47,6 +48,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
               --max-probes=9           probes per rate search
               --max-rate=4000000       highest sustained probe (lines/s)
               --probe-batches=6        1 s batches per probe
+              --warm-up-batches=2      of them, the first ones left out of the verdict
               --bootstrap-servers=H:P  use this broker and its filled --topic instead of starting one
                                        (sustained probes still create or grow <topic>-sustained there)
               --topic=bench-log-lines
@@ -74,6 +76,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         int maxProbes = 9;
         long maxRate = 4_000_000;
         int probeBatches = 6;
+        int warmUpBatches = 2;
         Optional<String> bootstrap = Optional.empty();
         String topic = DEFAULT_TOPIC;
         Path repository = benchJar.toAbsolutePath().getParent().getParent().getParent();
@@ -113,6 +116,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
                 case "max-probes" -> maxProbes = Integer.parseInt(value);
                 case "max-rate" -> maxRate = Long.parseLong(value.replace("_", ""));
                 case "probe-batches" -> probeBatches = Integer.parseInt(value);
+                case "warm-up-batches" -> warmUpBatches = Integer.parseInt(value);
                 case "bootstrap-servers" -> bootstrap = Optional.of(value);
                 case "topic" -> topic = value;
                 case "sluice-home" -> sluiceHome = Path.of(value);
@@ -134,6 +138,10 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         if (stateKeys <= 0 || stateKeys % PARTITIONS != 0) {
             throw new IllegalArgumentException("--state-keys must be a positive multiple of " + PARTITIONS + ", got [" + stateKeys + "]");
         }
+        if (warmUpBatches < 0 || warmUpBatches > probeBatches - 2) {
+            throw new IllegalArgumentException("--warm-up-batches must leave at least two judged batches, got [" + warmUpBatches + "] of ["
+                    + probeBatches + "]");
+        }
         if (fixedRate <= 0 || maxRate < fixedRate) {
             throw new IllegalArgumentException("--fixed-rate must be positive and at most --max-rate, got [" + fixedRate + "] and [" + maxRate + "]");
         }
@@ -151,6 +159,6 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
             sluiceHome = SluiceProcess.findDistribution(repository);
         }
         return new BenchSettings(lines, PARTITIONS, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, maxRate,
-                probeBatches, bootstrap, topic, sluiceHome, baseline, results, stateKeys, stateBatches, stateHeap, redisUri);
+                probeBatches, warmUpBatches, bootstrap, topic, sluiceHome, baseline, results, stateKeys, stateBatches, stateHeap, redisUri);
     }
 }

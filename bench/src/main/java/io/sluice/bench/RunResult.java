@@ -12,18 +12,17 @@ import io.sluice.bench.job.JobSpec;
  * @param launchToFirstBatchMillis from launching the JVM to its first completed batch, or -1
  * @param askedBatches sustained mode: the batches the run was asked for (a Spark job may report one or two
  *     more, begun before it stopped); 0 in catch-up mode
+ * @param warmUpBatches sustained mode: the first batches, left out of the verdict
  * @param countsValid whether it counted exactly what the harness expected (catch-up only; sustained runs read part of the topic)
  */
 record RunResult(String variant, String mode, long ratePerSecond, long records, java.util.Map<String, Long> levels,
-        List<ChildReport.Batch> batches, int askedBatches, long launchToFirstBatchMillis, long peakRssKb, int exitCode,
+        List<ChildReport.Batch> batches, int askedBatches, int warmUpBatches, long launchToFirstBatchMillis, long peakRssKb, int exitCode,
         boolean countsValid) {
-    static final int WARM_UP_BATCHES = 2;
-
     static RunResult of(Variant variant, JobSpec spec, ChildReport report, long launchToFirstBatchMillis, long peakRssKb,
             int exitCode, LevelCounts expected) {
         boolean valid = !spec.catchUp() || LevelCounts.of(report.levels()).equals(expected);
         return new RunResult(variant.id(), spec.catchUp() ? "catch-up" : "sustained", spec.ratePerSecond(), report.records(),
-                report.levels(), report.batches(), spec.catchUp() ? 0 : spec.batches(), launchToFirstBatchMillis, peakRssKb, exitCode, valid);
+                report.levels(), report.batches(), spec.catchUp() ? 0 : spec.batches(), spec.warmUpBatches(), launchToFirstBatchMillis, peakRssKb, exitCode, valid);
     }
 
     /**
@@ -37,14 +36,14 @@ record RunResult(String variant, String mode, long ratePerSecond, long records, 
     }
 
     /**
-     * The batches after the warm-up ones, up to those asked for: the first two take longer in every
-     * variant (class loading, the JIT, the executors' Kafka consumers), so they are left out when
-     * at least two batches remain; with fewer batches only the first is. Batches beyond the asked
+     * The batches after the warm-up ones, up to those asked for: the first ones take longer in
+     * every variant (class loading, the JIT, the executors' Kafka consumers), so they are left out
+     * when at least two batches remain; with fewer batches only the first is. Batches beyond the asked
      * ones are left out so that every variant is judged on the same batches.
      */
     List<ChildReport.Batch> steadyBatches() {
         List<ChildReport.Batch> judged = askedBatches > 0 && batches.size() > askedBatches ? batches.subList(0, askedBatches) : batches;
-        int warmUp = judged.size() >= WARM_UP_BATCHES + 2 ? WARM_UP_BATCHES : Math.min(1, judged.size() - 1);
+        int warmUp = judged.size() >= warmUpBatches + 2 ? warmUpBatches : Math.min(1, judged.size() - 1);
         return judged.subList(Math.max(0, warmUp), judged.size());
     }
 }
