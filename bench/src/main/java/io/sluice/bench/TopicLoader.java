@@ -88,20 +88,16 @@ final class TopicLoader {
             throw new IllegalStateException("topic [" + topic + "] has " + description.partitions().size() + " partitions, not "
                     + partitions + "; delete it");
         }
-        Map<TopicPartition, OffsetSpec> earliest = description.partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.earliest()));
-        Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        var starts = admin.listOffsets(earliest).all().get();
-        var ends = admin.listOffsets(latest).all().get();
-        long held = ends.values().stream().mapToLong(info -> info.offset()).sum();
+        Map<TopicPartition, Long> starts = offsets(admin, description, OffsetSpec.earliest());
+        Map<TopicPartition, Long> ends = offsets(admin, description, OffsetSpec.latest());
+        long held = ends.values().stream().mapToLong(Long::longValue).sum();
         for (int p = 0; p < partitions; p++) {
             TopicPartition partition = new TopicPartition(topic, p);
             // Line i went to partition i % partitions: partition p holds the lines p, p + partitions, ... below held.
             long expectedEnd = held > p ? (held - p + partitions - 1) / partitions : 0;
-            if (starts.get(partition).offset() != 0 || ends.get(partition).offset() != expectedEnd) {
+            if (starts.get(partition) != 0 || ends.get(partition) != expectedEnd) {
                 throw new IllegalStateException("topic [" + topic + "] is not a round-robin fill of " + held + " lines (partition " + p
-                        + " holds offsets " + starts.get(partition).offset() + " to " + ends.get(partition).offset() + "); delete it");
+                        + " holds offsets " + starts.get(partition) + " to " + ends.get(partition) + "); delete it");
             }
         }
         return held;
@@ -176,9 +172,7 @@ final class TopicLoader {
                 return OptionalLong.empty();
             }
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-            Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-            return OptionalLong.of(admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum());
+            return OptionalLong.of(offsets(admin, description, OffsetSpec.latest()).values().stream().mapToLong(Long::longValue).sum());
         }
         catch (ExecutionException e) {
             throw new IllegalStateException("cannot read topic [" + topic + "]", e.getCause());
@@ -187,6 +181,15 @@ final class TopicLoader {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** Every partition's offset of one kind (earliest, latest). */
+    private static Map<TopicPartition, Long> offsets(Admin admin, TopicDescription description, OffsetSpec spec)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> request = description.partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(description.name(), p.partition()), p -> spec));
+        return admin.listOffsets(request).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 
     private static Admin admin(String bootstrapServers) {
