@@ -77,6 +77,15 @@ else
   fail "Java 21: status $status, output: $(cat "$work/out")"
 fi
 
+# The JIT thresholds are defaults: SLUICE_OPTS, later on the command line, overrides them.
+SLUICE_OPTS="-XX:Tier4InvocationThreshold=5000" run_with "$jdk21" version
+thresholds="$(grep -e '^-XX:Tier4InvocationThreshold=' "$jdk21/args" | paste -sd' ' -)"
+if [ "$thresholds" = "-XX:Tier4InvocationThreshold=50000 -XX:Tier4InvocationThreshold=5000" ]; then
+  pass "C2 thresholds raised by default, SLUICE_OPTS after them"
+else
+  fail "C2 thresholds: [$thresholds], arguments $(tr '\n' ' ' < "$jdk21/args")"
+fi
+
 # A symlinked java (as /usr/bin/java -> /etc/alternatives/java -> .../bin/java) finds its release file.
 mkdir -p "$work/path-bin"
 ln -s "$jdk21/bin/java" "$work/path-bin/java"

@@ -93,10 +93,15 @@ final class BenchReport {
         return median(fixedRateProbes(variant), probe -> probe.run().launchToFirstBatchMillis());
     }
 
+    /**
+     * Median peak RSS over the runs every variant does at the same load: catch-up and the fixed-rate
+     * probe. A search's other probes are left out: they follow each variant's own results, and a
+     * variant that sustains more is probed at higher rates, which take more memory.
+     */
     OptionalDouble peakRssMb(Variant variant) {
-        List<RunResult> all = new ArrayList<>(runsOf(variant));
-        searches.getOrDefault(variant, List.of()).forEach(outcome -> outcome.probes().forEach(probe -> all.add(probe.run())));
-        return median(all, run -> run.peakRssKb() / 1024.0);
+        List<RunResult> sameLoad = new ArrayList<>(runsOf(variant));
+        fixedRateProbes(variant).forEach(probe -> sameLoad.add(probe.run()));
+        return median(sameLoad, run -> run.peakRssKb() / 1024.0);
     }
 
     /** Median over a store's steady batches of keys updated per second of processing time; valid runs only. */
@@ -115,8 +120,10 @@ final class BenchReport {
 
     void print(PrintStream out) {
         out.println();
-        out.printf("Sluice bench: N = %,d lines, %d partitions, heap %s, modes %s; load average %s -> %s%n",
-                settings.lines(), settings.partitions(), settings.heap(), String.join(",", settings.modes()), loadAtStart, loadAverage());
+        out.printf("Sluice bench: N = %,d lines, %d partitions, heap %s%s, modes %s; load average %s -> %s%n",
+                settings.lines(), settings.partitions(), settings.heap(),
+                settings.jvmOptions().isEmpty() ? "" : ", every JVM with " + String.join(" ", settings.jvmOptions()),
+                String.join(",", settings.modes()), loadAtStart, loadAverage());
         if (settings.modes().contains("catch-up") || settings.modes().contains("sustained")) {
             printVariants(out);
         }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param bootstrapServers an existing broker whose topic already holds the N lines (skips start and fill; the
  *     sustained topic is still created or grown there)
  * @param baselineSluiceHome another Sluice distribution, run as variant {@code sluice-baseline} (before/after)
+ * @param jvmOptions extra options for every variant's JVM, after the harness's own (Sluice's in {@code SLUICE_OPTS})
  * @param stateKeys state mode: K, the distinct keys every batch updates
  * @param stateBatches state mode: batches per state store, the first of them the warm-up
  * @param stateHeap state mode: -Xmx of Sluice's JVM, for both stores
@@ -28,7 +29,7 @@ import java.util.Optional;
  */
 record BenchSettings(long lines, int partitions, String heap, int repeats, int sustainedRepeats, List<String> modes,
         List<Variant> variants, long fixedRate, int maxProbes, long maxRate, int probeBatches, int warmUpBatches, Optional<String> bootstrapServers,
-        String topic, Path sluiceHome, Optional<Path> baselineSluiceHome, Path results, long stateKeys, int stateBatches,
+        String topic, Path sluiceHome, Optional<Path> baselineSluiceHome, List<String> jvmOptions, Path results, long stateKeys, int stateBatches,
         String stateHeap, String redisUri) {
     static final List<String> MODES = List.of("catch-up", "sustained", "state");
     static final long DEFAULT_LINES = 5_000_000;
@@ -54,6 +55,8 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
               --topic=bench-log-lines
               --sluice-home=DIR        default: distribution/target/sluice-*/ next to this jar's module
               --baseline-sluice-home=DIR  also run this Sluice build as variant sluice-baseline (before/after)
+              --jvm-options="-XX:..."  extra options for every variant's JVM (Sluice's in SLUICE_OPTS), e.g. to give
+                                       the others the JIT thresholds bin/sluice sets
               --results=bench/results
               --state-keys=1000000     state mode: distinct keys each batch updates (a multiple of 4)
               --state-batches=11       state mode: batches per state store, the first one a warm-up
@@ -82,6 +85,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         Path repository = benchJar.toAbsolutePath().getParent().getParent().getParent();
         Path sluiceHome = null;
         Optional<Path> baseline = Optional.empty();
+        List<String> jvmOptions = List.of();
         Path results = repository.resolve("bench/results");
         long stateKeys = 1_000_000;
         // A warm-up and ten measured batches, so the checkpoint store's periodic state checkpoint
@@ -121,6 +125,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
                 case "topic" -> topic = value;
                 case "sluice-home" -> sluiceHome = Path.of(value);
                 case "baseline-sluice-home" -> baseline = Optional.of(Path.of(value));
+                case "jvm-options" -> jvmOptions = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
                 case "results" -> results = Path.of(value);
                 case "state-keys" -> stateKeys = Long.parseLong(value.replace("_", ""));
                 case "state-batches" -> stateBatches = Integer.parseInt(value);
@@ -159,6 +164,6 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
             sluiceHome = SluiceProcess.findDistribution(repository);
         }
         return new BenchSettings(lines, PARTITIONS, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, maxRate,
-                probeBatches, warmUpBatches, bootstrap, topic, sluiceHome, baseline, results, stateKeys, stateBatches, stateHeap, redisUri);
+                probeBatches, warmUpBatches, bootstrap, topic, sluiceHome, baseline, jvmOptions, results, stateKeys, stateBatches, stateHeap, redisUri);
     }
 }

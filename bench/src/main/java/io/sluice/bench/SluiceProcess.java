@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -54,9 +55,13 @@ final class SluiceProcess {
      * Runs {@code pipeline} until {@code done} holds for the batches that read records so far (or
      * the process exits), then stops it and waits for it to exit, killing it after {@code stopTimeout}.
      */
-    static Outcome run(Path sluiceHome, String heap, Path pipeline, Path log, Predicate<List<ChildReport.Batch>> done,
+    static Outcome run(Path sluiceHome, String heap, List<String> jvmOptions, Path pipeline, Path log, Predicate<List<ChildReport.Batch>> done,
             Duration stopTimeout) throws InterruptedException {
-        return new SluiceProcess().runUntil(sluiceHome, heap, pipeline, log, done, stopTimeout);
+        Map<String, String> environment = new HashMap<>(Map.of("SLUICE_HEAP", heap));
+        if (!jvmOptions.isEmpty()) {
+            environment.put("SLUICE_OPTS", String.join(" ", jvmOptions));
+        }
+        return new SluiceProcess().runUntil(sluiceHome, environment, pipeline, log, done, stopTimeout);
     }
 
     static Path findDistribution(Path repository) {
@@ -99,10 +104,10 @@ final class SluiceProcess {
         return rows;
     }
 
-    private Outcome runUntil(Path sluiceHome, String heap, Path pipeline, Path log, Predicate<List<ChildReport.Batch>> done,
+    private Outcome runUntil(Path sluiceHome, Map<String, String> environment, Path pipeline, Path log, Predicate<List<ChildReport.Batch>> done,
             Duration stopTimeout) throws InterruptedException {
         List<String> command = List.of(sluiceHome.resolve("bin/sluice").toString(), "run", pipeline.toString());
-        try (ChildProcess started = ChildProcess.start(command, Map.of("SLUICE_HEAP", heap), log, this::onLine)) {
+        try (ChildProcess started = ChildProcess.start(command, environment, log, this::onLine)) {
             child = started;
             while (started.isAlive() && !done.test(batches())) {
                 Thread.sleep(50);

@@ -20,19 +20,21 @@ final class SluiceRun {
     private final Variant variant;
     private final Path sluiceHome;
     private final String heap;
+    private final List<String> jvmOptions;
     private final JobSpec spec;
     private final Path log;
 
-    SluiceRun(Variant variant, Path sluiceHome, String heap, JobSpec spec, Path log) {
+    SluiceRun(Variant variant, Path sluiceHome, String heap, List<String> jvmOptions, JobSpec spec, Path log) {
         this.variant = variant;
         this.sluiceHome = sluiceHome;
         this.heap = heap;
+        this.jvmOptions = jvmOptions;
         this.spec = spec;
         this.log = log;
     }
 
     RunResult run(LevelCounts expected) throws InterruptedException {
-        SluiceProcess.Outcome outcome = SluiceProcess.run(sluiceHome, heap, writePipeline(), log, this::finished, VariantLauncher.RUN_TIMEOUT);
+        SluiceProcess.Outcome outcome = SluiceProcess.run(sluiceHome, heap, jvmOptions, writePipeline(), log, this::finished, VariantLauncher.RUN_TIMEOUT);
         LevelCounts counted = countsPrinted(outcome.jsonLines());
         ChildReport report = new ChildReport(counted.total(), counted.asMap(), outcome.batches());
         return RunResult.of(variant, spec, report, outcome.launchToFirstBatchMillis(), outcome.peakRssKb(), outcome.exitCode(), expected);

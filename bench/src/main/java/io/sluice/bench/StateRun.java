@@ -122,7 +122,7 @@ final class StateRun {
         }
         try {
             Path pipeline = SluiceProcess.writePipeline(work, pipelineText(store, groupId, work));
-            SluiceProcess.Outcome outcome = SluiceProcess.run(settings.sluiceHome(), settings.stateHeap(), pipeline, log,
+            SluiceProcess.Outcome outcome = SluiceProcess.run(settings.sluiceHome(), settings.stateHeap(), settings.jvmOptions(), pipeline, log,
                     batches -> batches.stream().mapToLong(ChildReport.Batch::records).sum() >= lines, STOP_TIMEOUT);
             List<String> problems = new ArrayList<>();
             if (outcome.exitedEarly()) {

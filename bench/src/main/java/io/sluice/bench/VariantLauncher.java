@@ -38,7 +38,7 @@ final class VariantLauncher {
         Path log = logs.resolve(spec.groupId() + ".log");
         if (variant == Variant.SLUICE || variant == Variant.SLUICE_BASELINE) {
             Path home = variant == Variant.SLUICE ? settings.sluiceHome() : settings.baselineSluiceHome().orElseThrow();
-            return new SluiceRun(variant, home, settings.heap(), spec, log).run(expected);
+            return new SluiceRun(variant, home, settings.heap(), settings.jvmOptions(), spec, log).run(expected);
         }
         AtomicLong firstBatch = new AtomicLong(-1);
         AtomicReference<ChildReport> report = new AtomicReference<>();
@@ -46,6 +46,7 @@ final class VariantLauncher {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + settings.heap());
         command.addAll(List.of(jvmOpens().split(" ")));
+        command.addAll(settings.jvmOptions());
         command.addAll(List.of("-Dlog4j2.configurationFile=bench-log4j2.properties", "-cp", benchJar.toString(),
                 BenchMain.class.getName(), "job", variant.id(), spec.toJson()));
         try (ChildProcess child = ChildProcess.start(command, Map.of(), log, line -> {
