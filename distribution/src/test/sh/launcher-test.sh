@@ -85,6 +85,11 @@ if [ "$thresholds" = "-XX:Tier4InvocationThreshold=50000 -XX:Tier4InvocationThre
 else
   fail "C2 thresholds: [$thresholds], arguments $(tr '\n' ' ' < "$jdk21/args")"
 fi
+if [ "$(argument "$jdk21" -XX:GCTimeRatio=)" = "-XX:GCTimeRatio=4" ]; then
+  pass "G1's GC time ratio lowered by default"
+else
+  fail "GC time ratio: arguments $(tr '\n' ' ' < "$jdk21/args")"
+fi
 
 # A symlinked java (as /usr/bin/java -> /etc/alternatives/java -> .../bin/java) finds its release file.
 mkdir -p "$work/path-bin"
