@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
                 + (outcome == PipelineRunner.Outcome.COMPLETED ? "ran for " + duration : "stopped") + " after its last complete batch.");
         // Only a run that got through a batch has loaded what the next start needs.
         if (runner.completedBatches() > 0) {
-            classDataArchive.ifPresent(ClassDataArchive::write);
+            classDataArchive.ifPresent(archive -> archive.write(pipeline.classLoader()));
         }
         return SluiceCli.OK;
     }

@@ -34,7 +34,7 @@ class ClassDataArchiveTest {
         // This JVM runs without -XX:+RecordDynamicDumpInfo, so the JVM refuses the dump.
         ClassDataArchive archive = new ClassDataArchive(directory.resolve("cds/sluice-123-456.jsa"));
         archive.prepare();
-        archive.write();
+        archive.write(getClass().getClassLoader());
         assertThat(archive.path()).doesNotExist();
         assertThat(archive.failureMarker()).exists();
         assertThat(Files.readString(archive.failureMarker())).isNotBlank();
@@ -48,7 +48,7 @@ class ClassDataArchiveTest {
         Path path = Files.writeString(directory.resolve("sluice-123-456.jsa"), "written by another start");
         ClassDataArchive archive = new ClassDataArchive(path);
         archive.prepare();
-        archive.write();
+        archive.write(getClass().getClassLoader());
         assertThat(path).hasContent("written by another start");
         assertThat(archive.failureMarker()).doesNotExist();
     }
@@ -59,7 +59,7 @@ class ClassDataArchiveTest {
         // A path under a file: no directory there can be made, even as root.
         ClassDataArchive archive = new ClassDataArchive(file.resolve("sluice-123-456.jsa"));
         archive.prepare();
-        archive.write();
+        archive.write(getClass().getClassLoader());
         assertThat(Files.exists(archive.path())).isFalse();
         assertThat(Files.exists(archive.failureMarker())).isFalse();
     }
@@ -103,5 +103,23 @@ class ClassDataArchiveTest {
         assertThat(ClassDataArchive.unusableClassPath(jar + File.pathSeparator + conf)).isEmpty();
         assertThat(ClassDataArchive.unusableClassPath(conf + File.pathSeparator + jar))
                 .hasValueSatisfying(reason -> assertThat(reason).contains(conf.toString()));
+    }
+
+    @Test
+    void theClassesToLinkAreTheNamedOnesOfTheHierarchy() {
+        String hierarchy = String.join("\n",
+                "java.lang.Object/null",
+                "|--org.slf4j.LoggerFactory/0x00007f5da01719a0",
+                "|  |--org.apache.logging.log4j.core.Layout/0x00007f5da01719a0 (intf)",
+                "|--java.lang.invoke.LambdaForm$DMH/0x00007f5d20218000/null",
+                "|  |  |--org.apache.kafka.common.protocol.Errors$$Lambda$195/0x00007f5d201dd588/0x00007f5da01719a0",
+                "");
+        assertThat(ClassDataArchive.loadedClassNames(hierarchy))
+                .containsExactly("java.lang.Object", "org.slf4j.LoggerFactory", "org.apache.logging.log4j.core.Layout");
+    }
+
+    @Test
+    void linkingVisitsTheClassesThisJvmLoaded() throws Exception {
+        assertThat(ClassDataArchive.linkLoadedClasses(getClass().getClassLoader())).isGreaterThan(1000);
     }
 }
