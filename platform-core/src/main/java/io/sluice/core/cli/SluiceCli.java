@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.slf4j.LoggerFactory;
+
 import io.sluice.api.ApiVersion;
 import io.sluice.api.error.ErrorKind;
 import io.sluice.api.error.SluiceException;
@@ -40,7 +42,19 @@ public final class SluiceCli implements Runnable {
     private PluginRegistry registry;
 
     public static void main(String[] args) {
+        startLogging();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Log4j's set-up (its plugin index, the configuration file) takes a few hundred milliseconds of
+     * a start: do it on another core while the command line is parsed and the plugins load. The
+     * first logger the commands ask for waits for it.
+     */
+    private static void startLogging() {
+        Thread thread = new Thread(() -> LoggerFactory.getLogger(SluiceCli.class), "sluice-logging-start");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Runs the command line with the given streams; returns the exit status. For tests and embedding. */

@@ -38,10 +38,10 @@ import io.sluice.core.plugin.BoundPipeline;
 /**
  * Runs one pipeline until it is stopped, its duration passes, or a batch fails for good.
  *
- * <p>Start-up: create the plugins' driver objects, register them for the stream graph's functions,
- * then either recover from the Spark checkpoint (when it was made by the same pipeline file) or
- * plan afresh, with sources starting from stored positions; a fresh plan starts the Spark context
- * on another thread while the sinks and sources check their external systems.
+ * <p>Start-up: start the Spark context on another thread; meanwhile create the plugins' driver
+ * objects, register them for the stream graph's functions, and let the sinks and sources check
+ * their external systems; then either recover from the Spark checkpoint (when it was made by the
+ * same pipeline file) or plan afresh, with sources starting from stored positions.
  * {@link #requestStop()} (SIGTERM in the CLI) stops gracefully: the batch in progress completes,
  * its positions are committed, then the pipeline stops. A stop that exceeds
  * {@code pipeline.stop-timeout} is forced; Spark's stop has been seen to hang.
@@ -102,40 +102,45 @@ public final class PipelineRunner {
     private Outcome runWithPlugins() {
         PipelineSettings settings = pipeline.config().settings();
         SparkConf sparkConf = sparkConf(settings);
-        Configuration hadoopConf = SparkHadoopUtil.get().newConfiguration(sparkConf);
-        CheckpointDirectory checkpoint = new CheckpointDirectory(settings.checkpoint(), hadoopConf);
-        boolean recoverable = checkpoint.hasSparkCheckpoint();
-        if (recoverable && !checkpoint.fingerprint().map(pipeline.config().fingerprint()::equals).orElse(false)) {
-            String aside = checkpoint.moveSparkCheckpointAside(System.currentTimeMillis());
-            options.out().println("The pipeline file changed since its checkpoint was made: moved the old checkpoint to " + aside
-                    + "; windows and state start empty, sources resume from their stored positions.");
-            recoverable = false;
+        // Starting Spark takes a good part of a second in a fresh JVM, and so do the checks that come
+        // before the first batch (Hadoop's file system for the checkpoint, a Kafka client, a database
+        // connection): do them at once. A recovery runs on this context too: Spark's getOrCreate takes
+        // the active context instead of making one from the checkpoint's settings, which are this
+        // pipeline file's anyway (the fingerprint check below moves any other file's checkpoint aside).
+        CompletableFuture<SparkContext> sparkStart = startSpark(sparkConf);
+        CheckpointDirectory checkpoint;
+        Configuration hadoopConf;
+        PipelineComponents components;
+        try {
+            hadoopConf = SparkHadoopUtil.get().newConfiguration(sparkConf);
+            checkpoint = new CheckpointDirectory(settings.checkpoint(), hadoopConf);
+            if (checkpoint.hasSparkCheckpoint() && !checkpoint.fingerprint().map(pipeline.config().fingerprint()::equals).orElse(false)) {
+                String aside = checkpoint.moveSparkCheckpointAside(System.currentTimeMillis());
+                options.out().println("The pipeline file changed since its checkpoint was made: moved the old checkpoint to " + aside
+                        + "; windows and state start empty, sources resume from their stored positions.");
+            }
+            components = new PipelineComponents(pipeline);
+        }
+        catch (RuntimeException | Error e) {
+            stopStarted(sparkStart);
+            throw e;
         }
 
-        PipelineComponents components = new PipelineComponents(pipeline);
         PipelineCounters counters = new PipelineCounters();
         PositionStore positionStore = checkpoint.positionStore();
         RuntimeServices.register(settings.name(), components.sinksByName(), positionStore, counters);
         JavaStreamingContext context = null;
         MonitoringServer monitoring = null;
-        // Starting Spark and the sources' and sinks' checks (a Kafka client, a database connection)
-        // each take a good part of a second in a fresh JVM: when the pipeline is planned afresh, do
-        // them at once. A recovery leaves it to Spark, which starts from the checkpoint's settings.
-        CompletableFuture<SparkContext> sparkStart = recoverable ? null : startSpark(sparkConf);
         try {
             prepareSinks(components);
-            if (sparkStart != null) {
-                prepareSources(components);
-                // Before getOrCreate: a Spark context still starting would race with one it created.
-                awaitSpark(sparkStart);
-            }
+            prepareSources(components);
+            // Before getOrCreate, which would otherwise start a second context.
+            SparkContext spark = awaitSpark(sparkStart);
             AtomicBoolean planned = new AtomicBoolean();
             context = JavaStreamingContext.getOrCreate(checkpoint.sparkCheckpoint(), () -> {
                 planned.set(true);
-                org.apache.spark.streaming.Duration batchInterval = new org.apache.spark.streaming.Duration(settings.batchInterval().toMillis());
-                JavaStreamingContext created = sparkStart != null
-                        ? new JavaStreamingContext(new JavaSparkContext(awaitSpark(sparkStart)), batchInterval)
-                        : new JavaStreamingContext(sparkConf, batchInterval);
+                JavaStreamingContext created = new JavaStreamingContext(new JavaSparkContext(spark),
+                        new org.apache.spark.streaming.Duration(settings.batchInterval().toMillis()));
                 try {
                     created.checkpoint(checkpoint.sparkCheckpoint());
                     new PipelinePlanner(components, positionStore).plan(created);
@@ -149,9 +154,6 @@ public final class PipelineRunner {
             }, hadoopConf);
             if (planned.get()) {
                 checkpoint.writeFingerprint(pipeline.config().fingerprint());
-            }
-            else {
-                SparkWarmUp.start(context.sparkContext().sc(), pipeline.classLoader());
             }
             counters.bind(context.sparkContext().sc());
             printBanner(components, checkpoint, planned.get());
@@ -175,7 +177,7 @@ public final class PipelineRunner {
             if (context != null) {
                 stop(context, settings.stopTimeout(), false);
             }
-            else if (sparkStart != null) {
+            else {
                 stopStarted(sparkStart);
             }
             throw failure(e, checkpoint);
