@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -23,6 +28,8 @@ import io.sluice.testkit.hdfs.MiniHdfs;
 @Timeout(240)
 class HdfsPipelineTest {
     private static final long LIMIT = 3000;
+    private static final Pattern DATA_FILE = Pattern.compile("dt=(\\d{4}-\\d{2}-\\d{2})/hour=(\\d\\d)/batch=(\\d+)/part-\\d{5}\\.snappy\\.parquet");
+    private static final DateTimeFormatter DAY_AND_HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
 
     @TempDir
     Path work;
@@ -35,8 +42,14 @@ class HdfsPipelineTest {
         org.apache.hadoop.fs.Path basePath = new org.apache.hadoop.fs.Path(base);
         TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> totalOrZero(fileSystem, basePath) >= LIMIT, Duration.ofSeconds(120));
         assertThat(total(fileSystem, basePath)).isEqualTo(LIMIT);
-        assertThat(HdfsFiles.dataFiles(fileSystem, basePath)).allSatisfy(path -> assertThat(path)
-                .matches("dt=2026-11-30/hour=\\d\\d/batch=\\d+/part-\\d{5}\\.snappy\\.parquet"));
+        // Partitioned by window_end, which count-by-value sets to the batch's time: each file's day
+        // and hour are its batch's, in UTC.
+        assertThat(HdfsFiles.dataFiles(fileSystem, basePath)).allSatisfy(path -> {
+            Matcher parts = DATA_FILE.matcher(path);
+            assertThat(parts.matches()).as(path).isTrue();
+            Instant batch = Instant.ofEpochMilli(Long.parseLong(parts.group(3)));
+            assertThat(parts.group(1) + "T" + parts.group(2)).as(path).isEqualTo(DAY_AND_HOUR.format(batch));
+        });
     }
 
     /**
