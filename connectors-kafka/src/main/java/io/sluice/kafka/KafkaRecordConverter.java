@@ -2,6 +2,8 @@ package io.sluice.kafka;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -36,6 +38,10 @@ final class KafkaRecordConverter implements Function<ConsumerRecord<byte[], byte
     static final String VALUE = "value";
     static final String HEADERS = "headers";
     private static final int FIELD_COUNT = 3;
+    private static final PartitionName NO_PARTITION = new PartitionName("", -1, "");
+
+    private record PartitionName(String topic, int partition, String name) {
+    }
 
     private final String sourceName;
     // True for converters this build makes. False in one restored from a checkpoint written before
@@ -44,10 +50,9 @@ final class KafkaRecordConverter implements Function<ConsumerRecord<byte[], byte
     private final boolean metadataFromDecoder;
     // The origin's partition name of the last record: a task reads one topic-partition, so this
     // saves building the same string per record. Racy by design: a miss only builds it again.
-    private transient PartitionName lastPartition;
-
-    private record PartitionName(String topic, int partition, String name) {
-    }
+    // Set at construction and deserialization rather than left null: a null check per record that
+    // fails once per task made the JIT's compiled record path trap and recompile batch after batch.
+    private transient PartitionName lastPartition = NO_PARTITION;
 
     KafkaRecordConverter(String sourceName) {
         this(sourceName, true);
@@ -78,9 +83,14 @@ final class KafkaRecordConverter implements Function<ConsumerRecord<byte[], byte
                 .build();
     }
 
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        lastPartition = NO_PARTITION;
+    }
+
     private String partitionName(ConsumerRecord<byte[], byte[]> consumed) {
         PartitionName last = lastPartition;
-        if (last == null || last.partition() != consumed.partition() || !last.topic().equals(consumed.topic())) {
+        if (last.partition() != consumed.partition() || !last.topic().equals(consumed.topic())) {
             last = new PartitionName(consumed.topic(), consumed.partition(), consumed.topic() + "-" + consumed.partition());
             lastPartition = last;
         }

@@ -2,6 +2,8 @@ package io.sluice.core.builtin.parse;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -43,12 +45,13 @@ final class ParseRecordFunction implements RecordFunction {
     // Pruned, when later steps read none of the input's fields: the output starts empty instead of as a copy.
     private final boolean dropsInputFields;
     // Per fixed column of the parser, whether it is produced: a name lookup saved per value.
-    // Derived, so transient: made again after deserialization, also from checkpoints written
-    // before it existed. Racy by design: two threads at most compute the same array.
+    // Derived, so transient: made again after deserialization (also from checkpoints written
+    // before it existed), not on first use: a null check per record that fails once per task
+    // made the JIT's compiled code of the record path trap and recompile batch after batch.
     private transient boolean[] producedColumns;
     // CharsetDecoder is neither thread-safe nor serializable, and one function may serve several
-    // tasks at once: one decoder per thread, made on first use after deserialization.
-    private transient volatile ThreadLocal<CharsetDecoder> decoders;
+    // tasks at once: one decoder per thread, made on the thread's first use.
+    private transient ThreadLocal<CharsetDecoder> decoders;
 
     /**
      * @param from the field holding the text, or {@code null} for the payload
@@ -68,19 +71,23 @@ final class ParseRecordFunction implements RecordFunction {
         this.produced = requireNonNull(produced, "produced is null");
         List<String> parsed = parser.fixedFieldNames();
         this.dropsInputFields = !produced.isAll() && !parsed.isEmpty() && produced.minus(parsed).names().isEmpty();
+        deriveTransientState();
     }
 
-    private boolean[] producedColumns() {
-        boolean[] columns = producedColumns;
-        if (columns == null) {
-            List<String> parsed = parser.fixedFieldNames();
-            columns = new boolean[parsed.size()];
-            for (int i = 0; i < columns.length; i++) {
-                columns[i] = produced.contains(parsed.get(i));
-            }
-            producedColumns = columns;
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        deriveTransientState();
+    }
+
+    private void deriveTransientState() {
+        List<String> parsed = parser.fixedFieldNames();
+        producedColumns = new boolean[parsed.size()];
+        for (int i = 0; i < producedColumns.length; i++) {
+            producedColumns[i] = produced.contains(parsed.get(i));
         }
-        return columns;
+        decoders = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /** Later steps' fields pass through, and the text comes from field {@code from}, else from the payload. */
@@ -111,7 +118,7 @@ final class ParseRecordFunction implements RecordFunction {
         if (!keepPayload) {
             builder.payload(null);
         }
-        ParsedFieldWriter writer = new ParsedFieldWriter(builder, types, eventTimeField, produced, producedColumns());
+        ParsedFieldWriter writer = new ParsedFieldWriter(builder, types, eventTimeField, produced, producedColumns);
         parser.parse(text, writer);
         if (eventTimeField != null) {
             builder.eventTime(writer.eventTime());
@@ -150,23 +157,11 @@ final class ParseRecordFunction implements RecordFunction {
         }
         ByteBuffer input = ByteBuffer.wrap(bytes);
         try {
-            return decoder().decode(input).toString();
+            return decoders.get().decode(input).toString();
         }
         catch (CharacterCodingException e) {
             // decode() leaves the buffer at the start of the malformed sequence.
             throw new RecordException(what + " is not valid UTF-8: malformed bytes at offset [" + input.position() + "]", e);
         }
-    }
-
-    private CharsetDecoder decoder() {
-        ThreadLocal<CharsetDecoder> local = decoders;
-        if (local == null) {
-            // A benign race: a thread that loses it builds one more decoder.
-            local = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
-            decoders = local;
-        }
-        return local.get();
     }
 }
