@@ -66,13 +66,16 @@ public final class KafkaSinkOptions implements Serializable {
             throw SluiceException.user("set exactly one of options [topic] and [topic-field]"
                     + (options.isSet(TOPIC) ? "; both are set" : "; neither is set"));
         }
-        return new KafkaSinkOptions(
+        KafkaSinkOptions parsed = new KafkaSinkOptions(
                 options.get(BOOTSTRAP_SERVERS),
                 options.find(TOPIC).orElse(null),
                 options.find(TOPIC_FIELD).orElse(null),
                 options.find(KEY_FIELD).orElse(null),
                 options.find(VALUE_FIELD).orElse(null),
                 options.find(KAFKA).map(block -> KafkaClientProperties.of(block, RESERVED)).orElse(KafkaClientProperties.none()));
+        // A kafka {} value that does not parse fails here, with the config, not when an executor makes its producer.
+        parsed.producerConfig();
+        return parsed;
     }
 
     public String bootstrapServers() {
@@ -99,9 +102,14 @@ public final class KafkaSinkOptions implements Serializable {
         return properties;
     }
 
-    /** The producer's configuration; holds secrets in clear, and keys the per-executor producer pool. */
+    /**
+     * The producer's configuration, with the {@code kafka} block's numbers and booleans of the types
+     * the producer declares; keys the per-executor producer pool.
+     *
+     * @throws SluiceException if a number or boolean setting does not parse
+     */
     Map<String, Object> producerConfig() {
-        Map<String, Object> config = new TreeMap<>(properties.reveal());
+        Map<String, Object> config = new TreeMap<>(properties.revealFor(org.apache.kafka.clients.producer.ProducerConfig.configDef()));
         config.put("bootstrap.servers", bootstrapServers);
         config.put("enable.idempotence", "true");
         config.put("acks", "all");

@@ -151,6 +151,18 @@ class KafkaPluginTest {
         assertThat(options.toString()).contains("sasl.jaas.config=[hidden]").doesNotContain("secret-config");
     }
 
+    @Test
+    void sinkNumberSettingsAreTypedAndOneThatDoesNotParseIsAConfigError() {
+        Options typed = KafkaSinkOptions.SPECS.parse(Map.of("bootstrap-servers", "b:9092", "topic", "out",
+                "kafka", Map.of("linger.ms", "20", "batch.size", 65536)));
+        assertThat(KafkaSinkOptions.parse(typed).producerConfig()).containsEntry("linger.ms", 20L).containsEntry("batch.size", 65536);
+
+        Options bad = KafkaSinkOptions.SPECS.parse(Map.of("bootstrap-servers", "b:9092", "topic", "out", "kafka", Map.of("linger.ms", "soon")));
+        assertThatThrownBy(() -> KafkaSinkOptions.parse(bad))
+                .isInstanceOf(SluiceException.class)
+                .hasMessage("option [kafka] key [linger.ms] must be of type [long], got [soon]");
+    }
+
     private static KafkaSourceOptions source(Map<String, Object> raw) {
         return KafkaSourceOptions.parse(KafkaSourceOptions.SPECS.parse(raw), "g");
     }
