@@ -119,6 +119,15 @@ public final class BenchMain {
                         report.addSearch(variant, outcome);
                     }
                 }
+                // One probe a search is too few for a launch time: machine speed drifts between runs.
+                for (int round = 0; round < settings.launchProbes() - settings.sustainedRepeats(); round++) {
+                    for (Variant variant : alternating(round + 1)) {
+                        RunResult run = probe(launcher, bootstrap, variant, settings.fixedRate(), expected);
+                        System.out.printf("launch    round %d  %-15s %,8d ms to the first batch%n", round + 2, variant.id(),
+                                run.launchToFirstBatchMillis());
+                        report.addFixedRateProbe(variant, run);
+                    }
+                }
             }
             if (settings.modes().contains("state")) {
                 runStateMode(new StateRun(settings, bootstrap, redis), report);

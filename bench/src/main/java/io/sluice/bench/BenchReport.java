@@ -33,6 +33,7 @@ final class BenchReport {
     private final List<RunResult> catchUp = new ArrayList<>();
     private final List<Integer> catchUpRounds = new ArrayList<>();
     private final Map<Variant, List<RateSearch.Outcome>> searches = new LinkedHashMap<>();
+    private final Map<Variant, List<RunResult>> extraFixedRateProbes = new LinkedHashMap<>();
     private final List<StateRun.Result> stateRuns = new ArrayList<>();
 
     BenchReport(BenchSettings settings, LevelCounts expected) {
@@ -47,6 +48,11 @@ final class BenchReport {
 
     void addSearch(Variant variant, RateSearch.Outcome outcome) {
         searches.computeIfAbsent(variant, v -> new ArrayList<>()).add(outcome);
+    }
+
+    /** A probe at the fixed rate besides the searches' own, for the launch and batch-time medians. */
+    void addFixedRateProbe(Variant variant, RunResult run) {
+        extraFixedRateProbes.computeIfAbsent(variant, v -> new ArrayList<>()).add(run);
     }
 
     void addState(StateRun.Result run) {
@@ -85,12 +91,12 @@ final class BenchReport {
 
     /** Median processing time of the steady batches at the fixed offered rate. */
     OptionalDouble fixedRateBatchMillis(Variant variant) {
-        List<ChildReport.Batch> batches = fixedRateProbes(variant).stream().flatMap(probe -> probe.run().steadyBatches().stream()).toList();
+        List<ChildReport.Batch> batches = fixedRateProbes(variant).stream().flatMap(run -> run.steadyBatches().stream()).toList();
         return median(batches, batch -> batch.processingMillis());
     }
 
     OptionalDouble launchToFirstBatchMillis(Variant variant) {
-        return median(fixedRateProbes(variant), probe -> probe.run().launchToFirstBatchMillis());
+        return median(fixedRateProbes(variant), RunResult::launchToFirstBatchMillis);
     }
 
     /**
@@ -100,7 +106,7 @@ final class BenchReport {
      */
     OptionalDouble peakRssMb(Variant variant) {
         List<RunResult> sameLoad = new ArrayList<>(runsOf(variant));
-        fixedRateProbes(variant).forEach(probe -> sameLoad.add(probe.run()));
+        sameLoad.addAll(fixedRateProbes(variant));
         return median(sameLoad, run -> run.peakRssKb() / 1024.0);
     }
 
@@ -133,7 +139,8 @@ final class BenchReport {
     }
 
     private void printVariants(PrintStream out) {
-        out.printf("%d catch-up rounds, %d rate searches%n", settings.repeats(), settings.sustainedRepeats());
+        out.printf("%d catch-up rounds, %d rate searches, %d probes at %,d lines/s%n", settings.repeats(), settings.sustainedRepeats(),
+                Math.max(settings.launchProbes(), settings.sustainedRepeats()), settings.fixedRate());
         out.printf("%-16s %16s %16s %18s %16s %12s%n", "variant", "catch-up lines/s", "sustained lines/s",
                 "batch ms @" + settings.fixedRate() / 1000 + "k/s", "launch->batch ms", "peak RSS MB");
         for (Variant variant : settings.variants()) {
@@ -232,6 +239,9 @@ final class BenchReport {
         Map<String, Object> searchJson = new LinkedHashMap<>();
         searches.forEach((variant, outcomes) -> searchJson.put(variant.id(), outcomes));
         json.put("rateSearches", searchJson);
+        Map<String, Object> probeJson = new LinkedHashMap<>();
+        extraFixedRateProbes.forEach((variant, probes) -> probeJson.put(variant.id(), probes));
+        json.put("fixedRateProbes", probeJson);
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("keys", settings.stateKeys());
         state.put("batches", settings.stateBatches());
@@ -280,9 +290,11 @@ final class BenchReport {
         return stateRunsOf(store).stream().filter(StateRun.Result::valid).toList();
     }
 
-    private List<RateSearch.Probe> fixedRateProbes(Variant variant) {
-        return searches.getOrDefault(variant, List.of()).stream().flatMap(outcome -> outcome.probes().stream())
-                .filter(probe -> probe.rate() == settings.fixedRate()).toList();
+    private List<RunResult> fixedRateProbes(Variant variant) {
+        List<RunResult> runs = new ArrayList<>(searches.getOrDefault(variant, List.of()).stream().flatMap(outcome -> outcome.probes().stream())
+                .filter(probe -> probe.rate() == settings.fixedRate()).map(RateSearch.Probe::run).toList());
+        runs.addAll(extraFixedRateProbes.getOrDefault(variant, List.of()));
+        return runs;
     }
 
     private static <T> OptionalDouble median(List<T> items, ToDoubleFunction<T> value) {

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param lines N, the lines in the topic
  * @param repeats catch-up rounds; variants alternate order each round and medians are reported
  * @param sustainedRepeats rate searches per variant
+ * @param launchProbes probes per variant at the fixed rate, each search's first one included: their
+ *     medians are the launch time and the batch time at that rate
  * @param fixedRate the offered rate (lines/s) of the first sustained probe, also reported on its own
  * @param maxProbes sustained probes per variant and search, the search's time bound
  * @param warmUpBatches sustained: the first batches of a probe, left out of its verdict
@@ -27,7 +29,7 @@ import java.util.Optional;
  * @param redisUri state mode: the Redis (and database) the redis store runs against; its keys under
  *     {@link StateRun#KEY_PREFIX} are deleted before and after
  */
-record BenchSettings(long lines, int partitions, String heap, int repeats, int sustainedRepeats, List<String> modes,
+record BenchSettings(long lines, int partitions, String heap, int repeats, int sustainedRepeats, int launchProbes, List<String> modes,
         List<Variant> variants, long fixedRate, int maxProbes, long maxRate, int probeBatches, int warmUpBatches, Optional<String> bootstrapServers,
         String topic, Path sluiceHome, Optional<Path> baselineSluiceHome, List<String> jvmOptions, Path results, long stateKeys, int stateBatches,
         String stateHeap, String redisUri) {
@@ -43,6 +45,8 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
               --heap=2g                -Xmx of every variant's JVM
               --repeats=3              catch-up rounds (variant order alternates; medians reported)
               --sustained-repeats=1    sustained rate searches per variant
+              --launch-probes=3        probes per variant at --fixed-rate (alternating; each search's first one
+                                       counts): the medians of launch and batch time come from them
               --modes=catch-up,sustained,state
               --variants=hand-written,sluice,kafka-streams,raw-consumer,raw-consumer-2
               --fixed-rate=100000      first sustained probe (lines/s); its batch times are reported too
@@ -72,6 +76,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         String heap = "2g";
         int repeats = 3;
         int sustainedRepeats = 1;
+        int launchProbes = 3;
         List<String> modes = MODES;
         List<Variant> variants = null;
         long fixedRate = 100_000;
@@ -108,6 +113,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
                 case "heap" -> heap = value;
                 case "repeats" -> repeats = Integer.parseInt(value);
                 case "sustained-repeats" -> sustainedRepeats = Integer.parseInt(value);
+                case "launch-probes" -> launchProbes = Integer.parseInt(value);
                 case "modes" -> modes = List.of(value.split(","));
                 case "variants" -> {
                     List<Variant> chosen = new ArrayList<>();
@@ -163,7 +169,7 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         if (sluiceHome == null) {
             sluiceHome = SluiceProcess.findDistribution(repository);
         }
-        return new BenchSettings(lines, PARTITIONS, heap, repeats, sustainedRepeats, modes, variants, fixedRate, maxProbes, maxRate,
+        return new BenchSettings(lines, PARTITIONS, heap, repeats, sustainedRepeats, launchProbes, modes, variants, fixedRate, maxProbes, maxRate,
                 probeBatches, warmUpBatches, bootstrap, topic, sluiceHome, baseline, jvmOptions, results, stateKeys, stateBatches, stateHeap, redisUri);
     }
 }
