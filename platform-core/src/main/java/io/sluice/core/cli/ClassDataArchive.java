@@ -122,8 +122,8 @@ final class ClassDataArchive {
         Path temporary = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         long start = System.nanoTime();
         try {
-            int linked = linkLoadedClasses(loader);
-            LOG.debug("Class-data sharing: linked {} loaded classes for the archive in {} ms", linked, (System.nanoTime() - start) / 1_000_000);
+            int visited = linkLoadedClasses(loader);
+            LOG.debug("Class-data sharing: linked the loaded classes ({} visited) for the archive in {} ms", visited, (System.nanoTime() - start) / 1_000_000);
             String output = dump(temporary);
             if (!Files.isRegularFile(temporary) || Files.size(temporary) == 0) {
                 fail("the JVM wrote no archive: " + output.strip().replaceAll("\\s+", " "));
