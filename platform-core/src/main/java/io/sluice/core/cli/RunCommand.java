@@ -49,7 +49,8 @@ final class RunCommand implements Callable<Integer> {
             pipeline = PipelineFileArguments.bind(config, cli.registry());
         }
         catch (RuntimeException | Error e) {
-            spark.stop();
+            // Stopping waits for Spark to finish starting: report the problems first.
+            cli.afterCommand(spark::stop);
             throw e;
         }
         Optional<ClassDataArchive> classDataArchive = ClassDataArchive.requested();
