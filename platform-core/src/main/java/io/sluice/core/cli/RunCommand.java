@@ -49,8 +49,7 @@ final class RunCommand implements Callable<Integer> {
             pipeline = PipelineFileArguments.bind(config, cli.registry());
         }
         catch (RuntimeException | Error e) {
-            // Stopping waits for Spark to finish starting: report the problems first.
-            cli.afterCommand(spark::stop);
+            spark.stop();
             throw e;
         }
         Optional<ClassDataArchive> classDataArchive = ClassDataArchive.requested();

@@ -3,8 +3,6 @@ package io.sluice.core.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.LoggerFactory;
@@ -41,7 +39,6 @@ public final class SluiceCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final List<Runnable> afterCommand = new ArrayList<>();
     private ClassLoader pluginClassLoader;
     private PluginRegistry registry;
 
@@ -63,8 +60,7 @@ public final class SluiceCli implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit status. For tests and embedding. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        SluiceCli cli = new SluiceCli();
-        CommandLine commandLine = new CommandLine(cli);
+        CommandLine commandLine = new CommandLine(new SluiceCli());
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> report(e, line.getErr()));
@@ -74,7 +70,6 @@ public final class SluiceCli implements Runnable {
             return commandLine.execute(args);
         }
         finally {
-            cli.afterCommand.forEach(Runnable::run);
             Thread.currentThread().setContextClassLoader(callers);
         }
     }
@@ -82,11 +77,6 @@ public final class SluiceCli implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** Runs {@code cleanup} once the command's outcome is reported: a failed command's message comes first. */
-    void afterCommand(Runnable cleanup) {
-        afterCommand.add(cleanup);
     }
 
     /**
