@@ -23,16 +23,7 @@ final class PipelineFileArguments {
 
     /** Loads, checks and binds the file. */
     BoundPipeline bind(PluginRegistry registry) {
-        return bind(load(), registry);
-    }
-
-    /** Reads the file with its overrides and checks its structure and settings; its components are checked by binding. */
-    PipelineConfig load() {
-        return new PipelineConfigLoader().load(file, overrides);
-    }
-
-    /** Checks a loaded file's components against the plugins, and binds them. */
-    static BoundPipeline bind(PipelineConfig config, PluginRegistry registry) {
+        PipelineConfig config = new PipelineConfigLoader().load(file, overrides);
         return new PipelineBinder(registry).bind(config);
     }
 }

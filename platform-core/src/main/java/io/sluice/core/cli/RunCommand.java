@@ -6,11 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.sluice.api.option.Durations;
-import io.sluice.core.config.PipelineConfig;
 import io.sluice.core.plugin.BoundPipeline;
 import io.sluice.core.runtime.PipelineRunner;
 import io.sluice.core.runtime.RunOptions;
-import io.sluice.core.runtime.SparkStart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,24 +35,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Duration> runFor = Optional.ofNullable(duration).map(RunCommand::parseDuration);
-        PrintStream out = System.out;
-        RunOptions options = new RunOptions(Optional.ofNullable(master), runFor, out, System.console() != null);
-        PipelineConfig config = pipelineFile.load();
-        // Spark takes about a second to start: it starts now, while the plugins load and the file's
-        // components are checked against them, which takes a few hundred milliseconds more.
-        SparkStart spark = SparkStart.begin(config.settings(), options, cli.pluginClassLoader());
-        BoundPipeline pipeline;
-        try {
-            pipeline = PipelineFileArguments.bind(config, cli.registry());
-        }
-        catch (RuntimeException | Error e) {
-            spark.stop();
-            throw e;
-        }
+        BoundPipeline pipeline = pipelineFile.bind(cli.registry());
         Optional<ClassDataArchive> classDataArchive = ClassDataArchive.requested();
         classDataArchive.ifPresent(ClassDataArchive::prepare);
-        PipelineRunner runner = new PipelineRunner(pipeline, options, spark);
+        Optional<Duration> runFor = Optional.ofNullable(duration).map(RunCommand::parseDuration);
+        PrintStream out = System.out;
+        boolean terminal = System.console() != null;
+        PipelineRunner runner = new PipelineRunner(pipeline, new RunOptions(Optional.ofNullable(master), runFor, out, terminal));
         // A handler replaces the JVM's default, which would run shutdown hooks and race Spark's own.
         Signal.handle(new Signal("TERM"), signal -> runner.requestStop());
         Signal.handle(new Signal("INT"), signal -> runner.requestStop());

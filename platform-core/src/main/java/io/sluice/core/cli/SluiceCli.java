@@ -39,7 +39,6 @@ public final class SluiceCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private ClassLoader pluginClassLoader;
     private PluginRegistry registry;
 
     public static void main(String[] args) {
@@ -64,7 +63,7 @@ public final class SluiceCli implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> report(e, line.getErr()));
-        // Commands make the plugins' loader current (see pluginClassLoader()); leave the caller's as it was.
+        // Commands make the plugins' loader current (see registry()); leave the caller's as it was.
         ClassLoader callers = Thread.currentThread().getContextClassLoader();
         try {
             return commandLine.execute(args);
@@ -80,22 +79,15 @@ public final class SluiceCli implements Runnable {
     }
 
     /**
-     * The plugins' class loader, made once: it sees the jars of every bundle in the plugin
-     * directory. Sets it as the thread's context class loader, which Spark's embedded executors
-     * inherit, so plugin classes resolve in tasks too.
+     * The plugin registry, loaded once: built-ins from the class path, bundles from the plugin
+     * directory. Sets the thread's context class loader to the plugins' loader, which Spark's
+     * embedded executors inherit, so plugin classes resolve in tasks too.
      */
-    ClassLoader pluginClassLoader() {
-        if (pluginClassLoader == null) {
-            pluginClassLoader = PluginLoader.pluginClassLoader(resolvePluginDirectory().orElse(null), SluiceCli.class.getClassLoader());
-            Thread.currentThread().setContextClassLoader(pluginClassLoader);
-        }
-        return pluginClassLoader;
-    }
-
-    /** The plugin registry, loaded once: built-ins from the class path, bundles from the plugin directory. */
     PluginRegistry registry() {
         if (registry == null) {
-            registry = PluginLoader.load(pluginClassLoader());
+            ClassLoader loader = PluginLoader.pluginClassLoader(resolvePluginDirectory().orElse(null), SluiceCli.class.getClassLoader());
+            Thread.currentThread().setContextClassLoader(loader);
+            registry = PluginLoader.load(loader);
         }
         return registry;
     }

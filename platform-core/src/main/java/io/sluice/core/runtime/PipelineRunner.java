@@ -6,15 +6,22 @@ import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.InvalidObjectException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.deploy.SparkHadoopUtil;
+import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +38,7 @@ import io.sluice.core.plugin.BoundPipeline;
 /**
  * Runs one pipeline until it is stopped, its duration passes, or a batch fails for good.
  *
- * <p>Start-up: start the Spark context on another thread, or take over the one {@code sluice run}
- * began ({@link SparkStart}); meanwhile create the plugins' driver
+ * <p>Start-up: start the Spark context on another thread; meanwhile create the plugins' driver
  * objects, register them for the stream graph's functions, and let the sinks and sources check
  * their external systems; then either recover from the Spark checkpoint (when it was made by the
  * same pipeline file) or plan afresh, with sources starting from stored positions.
@@ -45,7 +51,6 @@ public final class PipelineRunner {
 
     private final BoundPipeline pipeline;
     private final RunOptions options;
-    private final SparkStart givenSpark;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
     private final BatchStats stats = new BatchStats();
@@ -58,24 +63,9 @@ public final class PipelineRunner {
         STOPPED
     }
 
-    /** A runner that starts its own Spark context when it runs. */
     public PipelineRunner(BoundPipeline pipeline, RunOptions options) {
         this.pipeline = requireNonNull(pipeline, "pipeline is null");
         this.options = requireNonNull(options, "options is null");
-        this.givenSpark = null;
-    }
-
-    /**
-     * A runner that takes over a context begun for this pipeline's settings and options with its
-     * plugins' loader; it stops that context when the run fails or ends.
-     */
-    public PipelineRunner(BoundPipeline pipeline, RunOptions options, SparkStart spark) {
-        this.pipeline = requireNonNull(pipeline, "pipeline is null");
-        this.options = requireNonNull(options, "options is null");
-        this.givenSpark = requireNonNull(spark, "spark is null");
-        if (spark.pluginLoader() != pipeline.classLoader()) {
-            throw new IllegalArgumentException("the Spark context was begun with another class loader than the pipeline's plugins'");
-        }
     }
 
     /** Batches completed so far by this runner's run. */
@@ -111,17 +101,18 @@ public final class PipelineRunner {
 
     private Outcome runWithPlugins() {
         PipelineSettings settings = pipeline.config().settings();
-        // Spark starts while the checks before the first batch run (Hadoop's file system for the
-        // checkpoint, a Kafka client, a database connection). A recovery runs on this context too:
-        // Spark's getOrCreate takes the active context instead of making one from the checkpoint's
-        // settings, which are this pipeline file's anyway (the fingerprint check below moves any
-        // other file's checkpoint aside).
-        SparkStart sparkStart = givenSpark != null ? givenSpark : SparkStart.begin(settings, options, pipeline.classLoader());
+        SparkConf sparkConf = sparkConf(settings);
+        // Starting Spark takes a good part of a second in a fresh JVM, and so do the checks that come
+        // before the first batch (Hadoop's file system for the checkpoint, a Kafka client, a database
+        // connection): do them at once. A recovery runs on this context too: Spark's getOrCreate takes
+        // the active context instead of making one from the checkpoint's settings, which are this
+        // pipeline file's anyway (the fingerprint check below moves any other file's checkpoint aside).
+        CompletableFuture<SparkContext> sparkStart = startSpark(sparkConf);
         CheckpointDirectory checkpoint;
         Configuration hadoopConf;
         PipelineComponents components;
         try {
-            hadoopConf = sparkStart.hadoopConfiguration();
+            hadoopConf = SparkHadoopUtil.get().newConfiguration(sparkConf);
             checkpoint = new CheckpointDirectory(settings.checkpoint(), hadoopConf);
             if (checkpoint.hasSparkCheckpoint() && !checkpoint.fingerprint().map(pipeline.config().fingerprint()::equals).orElse(false)) {
                 String aside = checkpoint.moveSparkCheckpointAside(System.currentTimeMillis());
@@ -131,7 +122,7 @@ public final class PipelineRunner {
             components = new PipelineComponents(pipeline);
         }
         catch (RuntimeException | Error e) {
-            sparkStart.stop();
+            stopStarted(sparkStart);
             throw e;
         }
 
@@ -144,7 +135,7 @@ public final class PipelineRunner {
             prepareSinks(components);
             prepareSources(components);
             // Before getOrCreate, which would otherwise start a second context.
-            SparkContext spark = sparkStart.await();
+            SparkContext spark = awaitSpark(sparkStart);
             AtomicBoolean planned = new AtomicBoolean();
             context = JavaStreamingContext.getOrCreate(checkpoint.sparkCheckpoint(), () -> {
                 planned.set(true);
@@ -187,7 +178,7 @@ public final class PipelineRunner {
                 stop(context, settings.stopTimeout(), false);
             }
             else {
-                sparkStart.stop();
+                stopStarted(sparkStart);
             }
             throw failure(e, checkpoint);
         }
@@ -197,6 +188,74 @@ public final class PipelineRunner {
             }
             components.close();
             RuntimeServices.unregister(settings.name());
+        }
+    }
+
+    private SparkConf sparkConf(PipelineSettings settings) {
+        SparkConf conf = new SparkConf()
+                .setAppName("sluice-" + settings.name())
+                .setMaster(options.master().orElse(settings.master()))
+                .set("spark.ui.enabled", "false")
+                .set("spark.serializer", KryoSerializer.class.getName())
+                .set("spark.kryo.registrator", SluiceKryoRegistrator.class.getName())
+                // The runner owns graceful stop (SIGTERM); Spark's hook would race it.
+                .set("spark.streaming.stopGracefullyOnShutdown", "false")
+                // The batching driver log is closed before its last cleanup write on every stop and
+                // logs a stack trace per batch for pipelines without receivers; the plain log is not.
+                .set("spark.streaming.driver.writeAheadLog.allowBatching", "false");
+        settings.sparkConf().forEach(conf::set);
+        if (!conf.get("spark.master").startsWith("local")) {
+            List<String> jars = new ArrayList<>(ClusterJars.of(pipeline.classLoader()));
+            if (conf.contains("spark.jars") && !conf.get("spark.jars").isBlank()) {
+                jars.add(conf.get("spark.jars"));
+            }
+            conf.set("spark.jars", String.join(",", jars));
+        }
+        return conf;
+    }
+
+    /** Creates the Spark context on a thread of its own; the plugins' loader is its context loader, as Spark's executors need. */
+    private CompletableFuture<SparkContext> startSpark(SparkConf conf) {
+        CompletableFuture<SparkContext> started = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                SparkContext spark = new SparkContext(conf);
+                started.complete(spark);
+                SparkWarmUp.start(spark, pipeline.classLoader());
+            }
+            catch (RuntimeException | Error e) {
+                started.completeExceptionally(e);
+            }
+        }, "sluice-spark-start");
+        starter.setContextClassLoader(pipeline.classLoader());
+        starter.setDaemon(true);
+        starter.start();
+        return started;
+    }
+
+    /** The started Spark context; rethrows what starting it threw. */
+    private static SparkContext awaitSpark(CompletableFuture<SparkContext> start) {
+        try {
+            return start.join();
+        }
+        catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops a context started for a run that failed before it had a streaming context: the next run in this JVM needs it gone. */
+    private static void stopStarted(CompletableFuture<SparkContext> start) {
+        try {
+            start.join().stop();
+        }
+        catch (RuntimeException e) {
+            LOG.debug("Spark did not start, or did not stop: {}", e.toString());
         }
     }
 

@@ -7,8 +7,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.spark.SparkConf;
-import org.apache.spark.SparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,23 +35,6 @@ class SluiceCliTest {
         assertThat(err.toString()).isEqualTo(file + ":3: transforms[0] (aggregate): option [slid] is not a known option; did you mean [slide]?\n"
                 + "1 problem found.\n");
         assertThat(out.toString()).isEmpty();
-    }
-
-    @Test
-    void runReportsAComponentProblemAndStopsTheSparkItBegan() throws Exception {
-        // run starts Spark as soon as the file's settings are read, while the components are checked.
-        Path file = directory.resolve("broken.conf");
-        Files.writeString(file, """
-                pipeline { name = broken, master = "local[1]" }
-                sources = [ { type = memory, stream = s } ]
-                transforms = [ { type = aggregate, key = [level], window = 3s, slid = 1s } ]
-                sinks = [ { type = memory, stream = out } ]
-                """);
-        assertThat(sluice("run", file.toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo(file + ":3: transforms[0] (aggregate): option [slid] is not a known option; did you mean [slide]?\n"
-                + "1 problem found.\n");
-        // Only one context may run in a JVM: this one fails to start if the run left its own running.
-        new SparkContext(new SparkConf().setMaster("local[1]").setAppName("after-the-failed-run")).stop();
     }
 
     @Test
