@@ -123,8 +123,8 @@ public final class BenchMain {
                 for (int round = 0; round < settings.launchProbes() - settings.sustainedRepeats(); round++) {
                     for (Variant variant : alternating(round + 1)) {
                         RunResult run = probe(launcher, bootstrap, variant, settings.fixedRate(), expected);
-                        System.out.printf("launch    round %d  %-15s %,8d ms to the first batch%n", round + 2, variant.id(),
-                                run.launchToFirstBatchMillis());
+                        System.out.printf("launch    round %d  %-15s %,8d ms to the first batch (%,d ms to the start)%n", round + 2,
+                                variant.id(), run.launchToFirstBatchMillis(), run.launchToStartMillis());
                         report.addFixedRateProbe(variant, run);
                     }
                 }

@@ -100,6 +100,15 @@ final class BenchReport {
     }
 
     /**
+     * Median time from launch to the start of processing. Unlike the time to the first batch, it
+     * leaves out the Spark jobs' wait for their first batch time (the next multiple of the interval,
+     * 0 to 1 s at random) and the first batch itself.
+     */
+    OptionalDouble launchToStartMillis(Variant variant) {
+        return median(fixedRateProbes(variant), RunResult::launchToStartMillis);
+    }
+
+    /**
      * Median peak RSS over the runs every variant does at the same load: catch-up and the fixed-rate
      * probe. A search's other probes are left out: they follow each variant's own results, and a
      * variant that sustains more is probed at higher rates, which take more memory.
@@ -141,11 +150,12 @@ final class BenchReport {
     private void printVariants(PrintStream out) {
         out.printf("%d catch-up rounds, %d rate searches, %d probes at %,d lines/s%n", settings.repeats(), settings.sustainedRepeats(),
                 Math.max(settings.launchProbes(), settings.sustainedRepeats()), settings.fixedRate());
-        out.printf("%-16s %16s %16s %18s %16s %12s%n", "variant", "catch-up lines/s", "sustained lines/s",
-                "batch ms @" + settings.fixedRate() / 1000 + "k/s", "launch->batch ms", "peak RSS MB");
+        out.printf("%-16s %16s %16s %18s %16s %16s %12s%n", "variant", "catch-up lines/s", "sustained lines/s",
+                "batch ms @" + settings.fixedRate() / 1000 + "k/s", "launch->start ms", "launch->batch ms", "peak RSS MB");
         for (Variant variant : settings.variants()) {
-            out.printf("%-16s %16s %16s %18s %16s %12s%n", variant.id(), format(catchUpRate(variant)), format(sustainedRate(variant)),
-                    format(fixedRateBatchMillis(variant)), format(launchToFirstBatchMillis(variant)), format(peakRssMb(variant)));
+            out.printf("%-16s %16s %16s %18s %16s %16s %12s%n", variant.id(), format(catchUpRate(variant)), format(sustainedRate(variant)),
+                    format(fixedRateBatchMillis(variant)), format(launchToStartMillis(variant)), format(launchToFirstBatchMillis(variant)),
+                    format(peakRssMb(variant)));
         }
         ratios().forEach((name, value) -> out.printf("%-58s %s%n", name, value == null ? "-" : String.format("%.2f", value)));
         for (RunResult run : catchUp) {
@@ -207,6 +217,8 @@ final class BenchReport {
         ratios.put("peak RSS   Sluice / hand-written", ratio(peakRssMb(Variant.SLUICE), peakRssMb(Variant.HAND_WRITTEN)));
         ratios.put("launch to first batch  Sluice / hand-written",
                 ratio(launchToFirstBatchMillis(Variant.SLUICE), launchToFirstBatchMillis(Variant.HAND_WRITTEN)));
+        ratios.put("launch to start        Sluice / hand-written",
+                ratio(launchToStartMillis(Variant.SLUICE), launchToStartMillis(Variant.HAND_WRITTEN)));
         return ratios;
     }
 
@@ -225,6 +237,7 @@ final class BenchReport {
             figure.put("catchUpLinesPerSecond", value(catchUpRate(variant)));
             figure.put("sustainedLinesPerSecond", value(sustainedRate(variant)));
             figure.put("fixedRateBatchMillis", value(fixedRateBatchMillis(variant)));
+            figure.put("launchToStartMillis", value(launchToStartMillis(variant)));
             figure.put("launchToFirstBatchMillis", value(launchToFirstBatchMillis(variant)));
             figure.put("peakRssMb", value(peakRssMb(variant)));
             figures.put(variant.id(), figure);

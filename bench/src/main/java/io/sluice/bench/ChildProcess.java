@@ -54,7 +54,12 @@ final class ChildProcess implements AutoCloseable {
 
     /** Milliseconds since the process was launched. */
     long millisSinceLaunch() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launchedNanos);
+        return millisFromLaunchTo(System.nanoTime());
+    }
+
+    /** From the launch to {@code nanoTime}, a {@link System#nanoTime()} taken since, e.g. when a line arrived. */
+    long millisFromLaunchTo(long nanoTime) {
+        return TimeUnit.NANOSECONDS.toMillis(nanoTime - launchedNanos);
     }
 
     /** Asks the process to stop (SIGTERM): Sluice then stops gracefully after the current batch. The peak RSS is taken now. */

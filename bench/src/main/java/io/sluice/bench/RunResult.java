@@ -9,6 +9,8 @@ import io.sluice.bench.job.JobSpec;
  * One run of one variant.
  *
  * @param ratePerSecond the offered rate in sustained mode, 0 in catch-up mode
+ * @param launchToStartMillis from launching the JVM to its start of processing (a Spark job's streaming context
+ *     starting, Kafka Streams', a consumer loop's threads), or -1
  * @param launchToFirstBatchMillis from launching the JVM to its first completed batch, or -1
  * @param askedBatches sustained mode: the batches the run was asked for (a Spark job may report one or two
  *     more, begun before it stopped); 0 in catch-up mode
@@ -16,13 +18,14 @@ import io.sluice.bench.job.JobSpec;
  * @param countsValid whether it counted exactly what the harness expected (catch-up only; sustained runs read part of the topic)
  */
 record RunResult(String variant, String mode, long ratePerSecond, long records, java.util.Map<String, Long> levels,
-        List<ChildReport.Batch> batches, int askedBatches, int warmUpBatches, long launchToFirstBatchMillis, long peakRssKb, int exitCode,
-        boolean countsValid) {
-    static RunResult of(Variant variant, JobSpec spec, ChildReport report, long launchToFirstBatchMillis, long peakRssKb,
-            int exitCode, LevelCounts expected) {
+        List<ChildReport.Batch> batches, int askedBatches, int warmUpBatches, long launchToStartMillis, long launchToFirstBatchMillis,
+        long peakRssKb, int exitCode, boolean countsValid) {
+    static RunResult of(Variant variant, JobSpec spec, ChildReport report, long launchToStartMillis, long launchToFirstBatchMillis,
+            long peakRssKb, int exitCode, LevelCounts expected) {
         boolean valid = !spec.catchUp() || LevelCounts.of(report.levels()).equals(expected);
         return new RunResult(variant.id(), spec.catchUp() ? "catch-up" : "sustained", spec.ratePerSecond(), report.records(),
-                report.levels(), report.batches(), spec.catchUp() ? 0 : spec.batches(), spec.warmUpBatches(), launchToFirstBatchMillis, peakRssKb, exitCode, valid);
+                report.levels(), report.batches(), spec.catchUp() ? 0 : spec.batches(), spec.warmUpBatches(), launchToStartMillis, launchToFirstBatchMillis,
+                peakRssKb, exitCode, valid);
     }
 
     /**

@@ -35,17 +35,20 @@ final class SluiceProcess {
      * What one run did.
      *
      * @param batches the batches that read records, in order
+     * @param launchToStartMillis from launching the JVM to its banner, which it prints as it starts its streaming context, or -1
      * @param launchToFirstBatchMillis from launching the JVM to its first completed batch, or -1
      * @param exitedEarly whether the process exited before the caller's condition held (a failed pipeline)
      * @param jsonLines the JSON objects it printed one per line (a {@code console} sink with {@code format = json})
      */
-    record Outcome(List<ChildReport.Batch> batches, long launchToFirstBatchMillis, long peakRssKb, int exitCode, boolean exitedEarly,
+    record Outcome(List<ChildReport.Batch> batches, long launchToStartMillis, long launchToFirstBatchMillis, long peakRssKb, int exitCode,
+            boolean exitedEarly,
             List<JsonNode> jsonLines) {
     }
 
     private final List<ChildReport.Batch> batches = new ArrayList<>();
     private final List<JsonNode> jsonLines = new ArrayList<>();
-    private volatile long firstBatchMillis = -1;
+    private volatile long bannerNanos = -1;
+    private volatile long firstBatchNanos = -1;
     private ChildProcess child;
 
     private SluiceProcess() {
@@ -116,7 +119,8 @@ final class SluiceProcess {
             started.requestStop();
             int exit = started.awaitExit(stopTimeout);
             synchronized (jsonLines) {
-                return new Outcome(batches(), firstBatchMillis, started.peakRssKb(), exit, exitedEarly, List.copyOf(jsonLines));
+                return new Outcome(batches(), fromLaunch(bannerNanos), fromLaunch(firstBatchNanos), started.peakRssKb(), exit, exitedEarly,
+                        List.copyOf(jsonLines));
             }
         }
     }
@@ -127,7 +131,15 @@ final class SluiceProcess {
         }
     }
 
+    private long fromLaunch(long nanoTime) {
+        return nanoTime < 0 ? -1 : child.millisFromLaunchTo(nanoTime);
+    }
+
     private void onLine(String line) {
+        if (bannerNanos < 0 && line.startsWith("Sluice pipeline [")) {
+            bannerNanos = System.nanoTime();
+            return;
+        }
         if (line.startsWith("{")) {
             try {
                 JsonNode printed = JSON.readTree(line);
@@ -145,8 +157,8 @@ final class SluiceProcess {
         if (!status.find()) {
             return;
         }
-        if (firstBatchMillis < 0) {
-            firstBatchMillis = child.millisSinceLaunch();
+        if (firstBatchNanos < 0) {
+            firstBatchNanos = System.nanoTime();
         }
         long in = Long.parseLong(status.group(1).replace(",", ""));
         long millis = Math.round(Double.parseDouble(status.group(2)) * 1000);

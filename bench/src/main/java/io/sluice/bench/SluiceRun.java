@@ -37,7 +37,8 @@ final class SluiceRun {
         SluiceProcess.Outcome outcome = SluiceProcess.run(sluiceHome, heap, jvmOptions, writePipeline(), log, this::finished, VariantLauncher.RUN_TIMEOUT);
         LevelCounts counted = countsPrinted(outcome.jsonLines());
         ChildReport report = new ChildReport(counted.total(), counted.asMap(), outcome.batches());
-        return RunResult.of(variant, spec, report, outcome.launchToFirstBatchMillis(), outcome.peakRssKb(), outcome.exitCode(), expected);
+        return RunResult.of(variant, spec, report, outcome.launchToStartMillis(), outcome.launchToFirstBatchMillis(), outcome.peakRssKb(),
+                outcome.exitCode(), expected);
     }
 
     private boolean finished(List<ChildReport.Batch> batches) {

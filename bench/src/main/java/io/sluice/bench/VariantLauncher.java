@@ -40,7 +40,9 @@ final class VariantLauncher {
             Path home = variant == Variant.SLUICE ? settings.sluiceHome() : settings.baselineSluiceHome().orElseThrow();
             return new SluiceRun(variant, home, settings.heap(), settings.jvmOptions(), spec, log).run(expected);
         }
-        AtomicLong firstBatch = new AtomicLong(-1);
+        // Timed on the output reader's thread, as the lines arrive.
+        AtomicLong startedNanos = new AtomicLong(-1);
+        AtomicLong firstBatchNanos = new AtomicLong(-1);
         AtomicReference<ChildReport> report = new AtomicReference<>();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -50,27 +52,26 @@ final class VariantLauncher {
         command.addAll(List.of("-Dlog4j2.configurationFile=bench-log4j2.properties", "-cp", benchJar.toString(),
                 BenchMain.class.getName(), "job", variant.id(), spec.toJson()));
         try (ChildProcess child = ChildProcess.start(command, Map.of(), log, line -> {
+            if (line.equals(ChildReport.STARTED)) {
+                startedNanos.compareAndSet(-1, System.nanoTime());
+            }
             if (line.equals(ChildReport.FIRST_BATCH)) {
-                firstBatch.compareAndSet(-1, 0);
+                firstBatchNanos.compareAndSet(-1, System.nanoTime());
             }
             ChildReport.parse(line).ifPresent(report::set);
         })) {
-            // The line arrives on the reader thread; time it there.
-            long launchToFirst = awaitFirst(child, firstBatch);
             int exit = child.awaitExit(RUN_TIMEOUT);
             ChildReport result = report.get();
             if (result == null) {
                 throw new IllegalStateException(variant.id() + " reported nothing (exit " + exit + "); see " + log);
             }
-            return RunResult.of(variant, spec, result, launchToFirst, child.peakRssKb(), exit, expected);
+            return RunResult.of(variant, spec, result, fromLaunch(child, startedNanos), fromLaunch(child, firstBatchNanos), child.peakRssKb(),
+                    exit, expected);
         }
     }
 
-    private static long awaitFirst(ChildProcess child, AtomicLong firstBatch) throws InterruptedException {
-        while (firstBatch.get() < 0 && child.isAlive()) {
-            Thread.sleep(5);
-        }
-        return firstBatch.get() < 0 ? -1 : child.millisSinceLaunch();
+    private static long fromLaunch(ChildProcess child, AtomicLong nanoTime) {
+        return nanoTime.get() < 0 ? -1 : child.millisFromLaunchTo(nanoTime.get());
     }
 
     /** The root pom's {@code sluice.jvm.opens}, which {@code bin/sluice} passes too. */

@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What a variant's JVM reports on its standard output, one line each, for the harness to read:
- * {@value #FIRST_BATCH} as soon as its first batch (or first 1 s slice) completes, and at the end
- * {@value #PREFIX} with this report as JSON.
+ * {@value #STARTED} when it starts processing (a Spark job's streaming context, Kafka Streams, a
+ * consumer loop's threads), {@value #FIRST_BATCH} as soon as its first batch (or first 1 s slice)
+ * completes, and at the end {@value #PREFIX} with this report as JSON.
  *
  * @param records lines counted
  * @param levels lines counted per level
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public record ChildReport(long records, Map<String, Long> levels, List<Batch> batches) {
     public static final String PREFIX = "BENCH-REPORT ";
     public static final String FIRST_BATCH = "BENCH-FIRST-BATCH";
+    public static final String STARTED = "BENCH-STARTED";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One batch, or for a continuous consumer one slice of {@code rate} lines. */
@@ -34,6 +36,11 @@ public record ChildReport(long records, Map<String, Long> levels, List<Batch> ba
         catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public static void printStarted() {
+        System.out.println(STARTED);
+        System.out.flush();
     }
 
     public static void printFirstBatch() {

@@ -71,6 +71,7 @@ public final class HandWrittenSparkJob {
         stream.foreachRDD(rdd -> ((CanCommitOffsets) stream.inputDStream()).commitAsync(((HasOffsetRanges) rdd.rdd()).offsetRanges()));
 
         context.addStreamingListener(new BatchRecorder());
+        ChildReport.printStarted();
         context.start();
         while (!finished(spec)) {
             context.awaitTerminationOrTimeout(50);

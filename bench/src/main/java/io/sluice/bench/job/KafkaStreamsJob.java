@@ -56,6 +56,7 @@ public final class KafkaStreamsJob {
         config.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaStreams streams = new KafkaStreams(builder.build(), config)) {
+            ChildReport.printStarted();
             streams.start();
             counter.awaitDone();
             ChildReport report = counter.report();

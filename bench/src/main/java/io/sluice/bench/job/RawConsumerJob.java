@@ -23,6 +23,7 @@ public final class RawConsumerJob {
 
     public static void run(JobSpec spec, int threads) throws InterruptedException {
         ContinuousCounter counter = new ContinuousCounter(spec);
+        ChildReport.printStarted();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             List<TopicPartition> assigned = new ArrayList<>();
