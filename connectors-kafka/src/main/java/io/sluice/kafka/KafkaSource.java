@@ -78,9 +78,12 @@ final class KafkaSource implements Source {
         Map<TopicPartition, Long> startOffsets = startOffsets(sourceName,
                 checkedStarts != null ? checkedStarts : check(sourceName), context.storedPositions());
         Map<String, Object> consumerConfig = new HashMap<>(options.consumerConfig());
+        // Named topics are assigned, not subscribed: no group join, which a broker delays by
+        // group.initial.rebalance.delay.ms (3 s by default) at every start. A pattern must subscribe
+        // to see topics created while it runs.
         ConsumerStrategy<byte[], byte[]> strategy = options.topicPattern().isPresent()
                 ? ConsumerStrategies.SubscribePattern(options.topicPattern().get(), consumerConfig, startOffsets)
-                : ConsumerStrategies.Subscribe(options.topics(), consumerConfig, startOffsets);
+                : new AssignTopics(options.topics(), consumerConfig, startOffsets);
         JavaInputDStream<ConsumerRecord<byte[], byte[]>> direct = options.maxRatePerPartition().isPresent()
                 ? KafkaUtils.createDirectStream(context.streamingContext(), LocationStrategies.PreferConsistent(), strategy,
                         new KafkaRateLimit(options.maxRatePerPartition().get()))

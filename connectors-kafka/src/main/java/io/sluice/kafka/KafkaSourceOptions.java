@@ -30,7 +30,7 @@ public final class KafkaSourceOptions {
     static final OptionSpec<String> BOOTSTRAP_SERVERS = OptionSpec.string("bootstrap-servers").required()
             .doc("Kafka brokers to connect to first, host:port[,host:port...]");
     static final OptionSpec<List<String>> TOPICS = OptionSpec.stringList("topics")
-            .doc("Topics to read; set this or topic-pattern");
+            .doc("Topics to read, every partition they have at start (partitions added later are read from the next start); set this or topic-pattern");
     static final OptionSpec<String> TOPIC_PATTERN = OptionSpec.string("topic-pattern")
             .doc("Java regex of topics to read, including topics created while running; set this or topics");
     static final OptionSpec<String> GROUP_ID = OptionSpec.string("group-id")

@@ -11,8 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,33 @@ class KafkaSourceTest {
         TestPipelines.start(TestPipelines.bind(file)).stopWhen(
                 () -> total("failing-out") >= 1_000 && committedAll("failing", "failing"), RUN_TIMEOUT);
         assertThat(counts("failing-out")).isEqualTo(expected);
+    }
+
+    @Test
+    void namedTopicsAreAssignedAtEveryStartSoPartitionsAddedBetweenRunsAreRead() throws Exception {
+        broker.createTopic("grown", 2);
+        Map<String, Long> expected = produceLines("grown", 2, 0, 1_000);
+        Path file = levelCountPipeline("grown", "topics = [grown]", "grown-out", "");
+
+        List<Integer> membersWhileRunning = new ArrayList<>();
+        TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> {
+            if (total("grown-out") < 1_000 || !committedAll("grown", "grown")) {
+                return false;
+            }
+            membersWhileRunning.add(groupMembers("grown"));
+            return true;
+        }, RUN_TIMEOUT);
+        // Assigned, not subscribed: the driver never joins the group, whose first rebalance a broker
+        // holds for group.initial.rebalance.delay.ms at every start; it commits all the same.
+        assertThat(membersWhileRunning).containsExactly(0);
+        assertThat(counts("grown-out")).isEqualTo(expected);
+
+        broker.admin().createPartitions(Map.of("grown", NewPartitions.increaseTo(3))).all().get();
+        merge(expected, produceLines("grown", 3, 1_000, 300));
+        // Same checkpoint: the recovered stream lists the topic's partitions again and reads the new one.
+        TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> total("grown-out") >= 1_300, RUN_TIMEOUT);
+        assertThat(counts("grown-out")).isEqualTo(expected);
+        assertThat(committedAll("grown", "grown")).isTrue();
     }
 
     @Test
@@ -196,6 +225,15 @@ class KafkaSourceTest {
         }
         broker.produce(records);
         return levels;
+    }
+
+    private int groupMembers(String groupId) {
+        try {
+            return broker.admin().describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get().members().size();
+        }
+        catch (ExecutionException | InterruptedException e) {
+            throw new IllegalStateException("describing group [" + groupId + "] failed", e);
+        }
     }
 
     private boolean committedAll(String topic, String groupId) {
