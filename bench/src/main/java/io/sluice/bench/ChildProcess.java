@@ -52,14 +52,12 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** Milliseconds since the process was launched. */
-    long millisSinceLaunch() {
-        return millisFromLaunchTo(System.nanoTime());
-    }
-
-    /** From the launch to {@code nanoTime}, a {@link System#nanoTime()} taken since, e.g. when a line arrived. */
+    /**
+     * From the launch to {@code nanoTime}, a {@link System#nanoTime()} taken since (when a line
+     * arrived); -1 for a negative one, which stands for a line that never came.
+     */
     long millisFromLaunchTo(long nanoTime) {
-        return TimeUnit.NANOSECONDS.toMillis(nanoTime - launchedNanos);
+        return nanoTime < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(nanoTime - launchedNanos);
     }
 
     /** Asks the process to stop (SIGTERM): Sluice then stops gracefully after the current batch. The peak RSS is taken now. */

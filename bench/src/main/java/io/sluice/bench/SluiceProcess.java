@@ -41,15 +41,13 @@ final class SluiceProcess {
      * @param jsonLines the JSON objects it printed one per line (a {@code console} sink with {@code format = json})
      */
     record Outcome(List<ChildReport.Batch> batches, long launchToStartMillis, long launchToFirstBatchMillis, long peakRssKb, int exitCode,
-            boolean exitedEarly,
-            List<JsonNode> jsonLines) {
+            boolean exitedEarly, List<JsonNode> jsonLines) {
     }
 
     private final List<ChildReport.Batch> batches = new ArrayList<>();
     private final List<JsonNode> jsonLines = new ArrayList<>();
     private volatile long bannerNanos = -1;
     private volatile long firstBatchNanos = -1;
-    private ChildProcess child;
 
     private SluiceProcess() {
     }
@@ -111,7 +109,6 @@ final class SluiceProcess {
             Duration stopTimeout) throws InterruptedException {
         List<String> command = List.of(sluiceHome.resolve("bin/sluice").toString(), "run", pipeline.toString());
         try (ChildProcess started = ChildProcess.start(command, environment, log, this::onLine)) {
-            child = started;
             while (started.isAlive() && !done.test(batches())) {
                 Thread.sleep(50);
             }
@@ -119,8 +116,8 @@ final class SluiceProcess {
             started.requestStop();
             int exit = started.awaitExit(stopTimeout);
             synchronized (jsonLines) {
-                return new Outcome(batches(), fromLaunch(bannerNanos), fromLaunch(firstBatchNanos), started.peakRssKb(), exit, exitedEarly,
-                        List.copyOf(jsonLines));
+                return new Outcome(batches(), started.millisFromLaunchTo(bannerNanos), started.millisFromLaunchTo(firstBatchNanos),
+                        started.peakRssKb(), exit, exitedEarly, List.copyOf(jsonLines));
             }
         }
     }
@@ -129,10 +126,6 @@ final class SluiceProcess {
         synchronized (batches) {
             return List.copyOf(batches);
         }
-    }
-
-    private long fromLaunch(long nanoTime) {
-        return nanoTime < 0 ? -1 : child.millisFromLaunchTo(nanoTime);
     }
 
     private void onLine(String line) {

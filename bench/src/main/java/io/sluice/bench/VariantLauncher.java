@@ -65,13 +65,9 @@ final class VariantLauncher {
             if (result == null) {
                 throw new IllegalStateException(variant.id() + " reported nothing (exit " + exit + "); see " + log);
             }
-            return RunResult.of(variant, spec, result, fromLaunch(child, startedNanos), fromLaunch(child, firstBatchNanos), child.peakRssKb(),
-                    exit, expected);
+            return RunResult.of(variant, spec, result, child.millisFromLaunchTo(startedNanos.get()), child.millisFromLaunchTo(firstBatchNanos.get()),
+                    child.peakRssKb(), exit, expected);
         }
-    }
-
-    private static long fromLaunch(ChildProcess child, AtomicLong nanoTime) {
-        return nanoTime.get() < 0 ? -1 : child.millisFromLaunchTo(nanoTime.get());
     }
 
     /** The root pom's {@code sluice.jvm.opens}, which {@code bin/sluice} passes too. */
