@@ -40,17 +40,24 @@ public final class KafkaClientProperties implements Serializable {
      * {@code sasl { mechanism = PLAIN }}).
      *
      * @param reserved keys the connector sets itself; setting one is a user error naming the option to use
+     * @param definition the settings of the client the block is for: a number or boolean among them
+     *     that does not parse is a user error now, with the pipeline file, not when a client is made
      */
-    public static KafkaClientProperties of(Map<String, Object> block, Map<String, String> reserved) {
+    public static KafkaClientProperties of(Map<String, Object> block, Map<String, String> reserved, ConfigDef definition) {
         requireNonNull(block, "block is null");
         requireNonNull(reserved, "reserved is null");
+        requireNonNull(definition, "definition is null");
         Map<String, Object> flat = new TreeMap<>();
         flatten("", block, flat);
-        for (String key : flat.keySet()) {
+        flat.forEach((key, value) -> {
             if (reserved.containsKey(key)) {
                 throw SluiceException.user("option [kafka] must not set [" + key + "]: " + reserved.get(key));
             }
-        }
+            ConfigDef.ConfigKey declared = definition.configKeys().get(key);
+            if (declared != null && !(value instanceof Secret)) {
+                typed(key, value, declared.type);
+            }
+        });
         return new KafkaClientProperties(flat);
     }
 

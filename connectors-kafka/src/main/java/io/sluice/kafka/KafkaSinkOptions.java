@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
+
 import io.sluice.api.error.SluiceException;
 import io.sluice.api.option.OptionSpec;
 import io.sluice.api.option.OptionSpecs;
@@ -66,16 +68,14 @@ public final class KafkaSinkOptions implements Serializable {
             throw SluiceException.user("set exactly one of options [topic] and [topic-field]"
                     + (options.isSet(TOPIC) ? "; both are set" : "; neither is set"));
         }
-        KafkaSinkOptions parsed = new KafkaSinkOptions(
+        return new KafkaSinkOptions(
                 options.get(BOOTSTRAP_SERVERS),
                 options.find(TOPIC).orElse(null),
                 options.find(TOPIC_FIELD).orElse(null),
                 options.find(KEY_FIELD).orElse(null),
                 options.find(VALUE_FIELD).orElse(null),
-                options.find(KAFKA).map(block -> KafkaClientProperties.of(block, RESERVED)).orElse(KafkaClientProperties.none()));
-        // A kafka {} value that does not parse fails here, with the config, not when an executor makes its producer.
-        parsed.producerConfig();
-        return parsed;
+                options.find(KAFKA).map(block -> KafkaClientProperties.of(block, RESERVED, ProducerConfig.configDef()))
+                        .orElse(KafkaClientProperties.none()));
     }
 
     public String bootstrapServers() {
@@ -104,12 +104,10 @@ public final class KafkaSinkOptions implements Serializable {
 
     /**
      * The producer's configuration, with the {@code kafka} block's numbers and booleans of the types
-     * the producer declares; keys the per-executor producer pool.
-     *
-     * @throws SluiceException if a number or boolean setting does not parse
+     * the producer declares (checked when the options were parsed); keys the per-executor producer pool.
      */
     Map<String, Object> producerConfig() {
-        Map<String, Object> config = new TreeMap<>(properties.revealFor(org.apache.kafka.clients.producer.ProducerConfig.configDef()));
+        Map<String, Object> config = new TreeMap<>(properties.revealFor(ProducerConfig.configDef()));
         config.put("bootstrap.servers", bootstrapServers);
         config.put("enable.idempotence", "true");
         config.put("acks", "all");

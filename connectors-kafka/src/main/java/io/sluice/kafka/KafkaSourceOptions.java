@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 
 import io.sluice.api.error.SluiceException;
@@ -137,7 +138,7 @@ public final class KafkaSourceOptions {
             }
             explicit.put(topicPartition, value);
         }));
-        KafkaSourceOptions parsed = new KafkaSourceOptions(
+        return new KafkaSourceOptions(
                 options.get(BOOTSTRAP_SERVERS),
                 topics,
                 compiled,
@@ -147,11 +148,9 @@ public final class KafkaSourceOptions {
                 options.find(MAX_RATE_PER_PARTITION).orElse(null),
                 options.get(KEY_FORMAT),
                 options.get(VALUE_FORMAT),
-                options.find(KAFKA).map(block -> KafkaClientProperties.of(block, RESERVED)).orElse(KafkaClientProperties.none()),
+                options.find(KAFKA).map(block -> KafkaClientProperties.of(block, RESERVED, ConsumerConfig.configDef()))
+                        .orElse(KafkaClientProperties.none()),
                 options.get(START_TIMEOUT));
-        // A kafka {} value that does not parse fails here, with the config, not when the stream starts.
-        parsed.consumerConfig();
-        return parsed;
     }
 
     public String bootstrapServers() {
@@ -230,7 +229,7 @@ public final class KafkaSourceOptions {
      * keeps it in the checkpointed stream: password-typed secrets stay sealed there.
      */
     Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new TreeMap<>(properties.revealFor(org.apache.kafka.clients.consumer.ConsumerConfig.configDef()));
+        Map<String, Object> config = new TreeMap<>(properties.revealFor(ConsumerConfig.configDef()));
         // A task reads a whole offset range: fewer, larger polls spend less per record on the
         // consumer's per-poll bookkeeping than the client's default of 500; fetches stay under one
         // heap region and arrive in one socket buffer. A kafka {} value wins.
