@@ -166,6 +166,10 @@ record BenchSettings(long lines, int partitions, String heap, int repeats, int s
         if (variants.contains(Variant.SLUICE_BASELINE) && baseline.isEmpty()) {
             throw new IllegalArgumentException("variant [sluice-baseline] needs --baseline-sluice-home");
         }
+        if (baseline.isPresent() && !variants.contains(Variant.SLUICE_BASELINE)) {
+            // Otherwise a before/after run would quietly measure only one build.
+            throw new IllegalArgumentException("--baseline-sluice-home runs as variant [sluice-baseline]; add it to --variants");
+        }
         if (sluiceHome == null) {
             sluiceHome = SluiceProcess.findDistribution(repository);
         }
