@@ -85,11 +85,23 @@ if [ "$thresholds" = "-XX:Tier4InvocationThreshold=50000 -XX:Tier4InvocationThre
 else
   fail "C2 thresholds: [$thresholds], arguments $(tr '\n' ' ' < "$jdk21/args")"
 fi
-if [ "$(argument "$jdk21" -XX:GCTimeRatio=)" = "-XX:GCTimeRatio=4" ]; then
-  pass "G1's GC time ratio lowered by default"
+if [ "$(argument "$jdk21" -XX:+UseParallelGC)" = "-XX:+UseParallelGC" ] && [ "$(argument "$jdk21" -XX:GCTimeRatio=)" = "-XX:GCTimeRatio=4" ]; then
+  pass "the parallel collector with a GC time ratio of 4 by default"
 else
-  fail "GC time ratio: arguments $(tr '\n' ' ' < "$jdk21/args")"
+  fail "collector: arguments $(tr '\n' ' ' < "$jdk21/args")"
 fi
+# A collector named in SLUICE_OPTS or the JVM's own variables replaces the launcher's: the JVM refuses two.
+for chooser in SLUICE_OPTS JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS; do
+  export "$chooser=-Xss2m -XX:+UseG1GC"
+  run_with "$jdk21" version
+  unset "$chooser"
+  collectors="$(grep -c -e '^-XX:+Use.*GC$' "$jdk21/args" || true)"
+  if [ "$collectors" -le 1 ] && [ -z "$(argument "$jdk21" -XX:+UseParallelGC)" ] && [ "$(argument "$jdk21" -XX:GCTimeRatio=)" = "-XX:GCTimeRatio=4" ]; then
+    pass "a collector chosen in $chooser is the only one"
+  else
+    fail "collector chosen in $chooser: arguments $(tr '\n' ' ' < "$jdk21/args")"
+  fi
+done
 
 # A symlinked java (as /usr/bin/java -> /etc/alternatives/java -> .../bin/java) finds its release file.
 mkdir -p "$work/path-bin"
