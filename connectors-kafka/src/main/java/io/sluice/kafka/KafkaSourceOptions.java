@@ -210,7 +210,8 @@ public final class KafkaSourceOptions {
      * bytes of headers) is read into one heap array, and at 1 MB and over that array is a humongous
      * object taking two 1 MB G1 regions (heaps up to 2 GB), half of them empty, kept until a young
      * collection. Under 1 MB it takes one region; with 2 MB regions (4 GB heaps) it is no longer
-     * humongous at all.
+     * humongous at all. G1 is what a cluster's executors usually run; under the parallel collector,
+     * {@code bin/sluice}'s default, the size makes no difference.
      */
     static final int DEFAULT_MAX_PARTITION_FETCH_BYTES = 1024 * 1024 - 4096;
 
