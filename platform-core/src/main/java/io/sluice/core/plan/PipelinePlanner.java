@@ -114,15 +114,15 @@ public final class PipelinePlanner {
                 ComponentConfig config = entry.getKey();
                 JavaDStream<Record> input = config.input().map(name -> materialize(pendingNamed(name))).orElse(output);
                 SinkWriterJob job = sinkJob(config, entry.getValue(), deadLetterJob);
-                input.foreachRDD((rdd, time) -> job.write(rdd, time));
+                DStreams.foreachBatch(input, job::write);
             }
             if (deadLetterJob != null && !deadLetterStreams.isEmpty()) {
                 JavaDStream<Record> deadLetters = union(deadLetterStreams);
-                deadLetters.foreachRDD((rdd, time) -> deadLetterJob.writeDeadLetters(rdd, time));
+                DStreams.foreachBatch(deadLetters, deadLetterJob::writeDeadLetters);
             }
             // On the sources' union, which has a batch every interval, unlike windowed streams.
             BatchCommitter committer = new BatchCommitter(pipelineName, positions);
-            allSources.foreachRDD((rdd, time) -> committer.commit(time));
+            DStreams.foreachBatch(allSources, (rdd, time) -> committer.commit(time));
         }
 
         /** How many later steps and sinks read each named stream, by name or as the previous step. */
@@ -246,20 +246,20 @@ public final class PipelinePlanner {
             FusedPass pass = new FusedPass(pending.steps(), pending.fromSource());
             String pipeline = pipelineName;
             if (tolerance == ErrorTolerance.NONE) {
-                return pending.stream().transform((rdd, time) -> {
+                return DStreams.transform(pending.stream(), (rdd, time) -> {
                     FusedPass.Counters counters = counters(pipeline);
-                    return rdd.mapPartitions(records -> pass.strict(records, counters), pass.keepsPartitioningOf(rdd));
+                    return Rdds.mapPartitions(rdd, records -> pass.strict(records, counters), pass.keepsPartitioningOf(rdd));
                 });
             }
-            JavaDStream<Outcome> outcomes = pending.stream().transform((rdd, time) -> {
+            JavaDStream<Outcome> outcomes = DStreams.transform(pending.stream(), (rdd, time) -> {
                 FusedPass.Counters counters = counters(pipeline);
                 long batchTime = time.milliseconds();
-                return rdd.mapPartitions(records -> pass.tolerant(records, counters, batchTime), pass.keepsPartitioningOf(rdd));
+                return Rdds.mapPartitions(rdd, records -> pass.tolerant(records, counters, batchTime), pass.keepsPartitioningOf(rdd));
             });
             // Read twice (records and dead letters): keep each batch so the pass runs once.
             outcomes.persist(StorageLevel.MEMORY_AND_DISK_SER());
-            deadLetterStreams.add(outcomes.filter(Outcome::deadLetter).map(Outcome::record));
-            return outcomes.filter(outcome -> !outcome.deadLetter()).transform(Outcome::records);
+            deadLetterStreams.add(DStreams.transform(outcomes, (rdd, time) -> Outcome.deadLetters(rdd)));
+            return DStreams.transform(outcomes, (rdd, time) -> Outcome.records(rdd));
         }
 
         private SinkWriterJob deadLetterJob() {

@@ -30,6 +30,7 @@ import io.sluice.api.sink.PartitionWriterFactory;
 import io.sluice.api.source.Positions;
 import io.sluice.api.source.SourcePositions;
 import io.sluice.core.plan.DeadLetters;
+import io.sluice.core.plan.Rdds;
 import io.sluice.core.plan.RecordFailureException;
 
 /**
@@ -83,10 +84,8 @@ public final class SinkWriterJob implements Serializable {
         String stepLabel = label;
         for (int attempt = 1; ; attempt++) {
             try {
-                List<PartitionResult> results = input
-                        .mapPartitionsWithIndex((partition, records) -> List.of(
-                                writePartition(factory, context, partition, records, tolerateRejects, stepLabel, written)).iterator(), false)
-                        .collect();
+                List<PartitionResult> results = Rdds.runPerPartition(input, (task, records) ->
+                        writePartition(factory, context, task, records, tolerateRejects, stepLabel, written));
                 List<Serializable> messages = new ArrayList<>();
                 List<Record> rejected = new ArrayList<>();
                 for (PartitionResult result : results) {
@@ -134,10 +133,9 @@ public final class SinkWriterJob implements Serializable {
         return batchPositions;
     }
 
-    private static PartitionResult writePartition(PartitionWriterFactory factory, BatchWriterContext batchContext, int partition,
+    private static PartitionResult writePartition(PartitionWriterFactory factory, BatchWriterContext batchContext, TaskContext task,
             Iterator<Record> records, boolean tolerateRejects, String label, LongAccumulator written) throws IOException {
-        TaskContext task = TaskContext.get();
-        BatchWriterContext context = batchContext.forPartition(partition, task == null ? 0 : task.taskAttemptId());
+        BatchWriterContext context = batchContext.forPartition(task.partitionId(), task.taskAttemptId());
         List<Record> rejected = new ArrayList<>();
         long count = 0;
         PartitionWriter writer = factory.create(context);

@@ -3,12 +3,16 @@ package io.sluice.core.runtime;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.sluice.api.record.Record;
+import io.sluice.core.plan.MappingIterator;
+import io.sluice.core.plan.Rdds;
 import scala.Tuple2;
 
 /**
@@ -39,11 +43,11 @@ final class SparkWarmUp {
             context.setJobDescription(DESCRIPTION);
             int partitions = spark.defaultParallelism();
             // A shuffle of records, as a keyed step does: every executor runs a map and a reduce task.
+            // Made as the pipeline's batches make theirs (Rdds), so it warms the same code.
             List<Integer> numbers = IntStream.range(0, partitions * 64).boxed().toList();
-            context.parallelize(numbers, partitions)
-                    .mapToPair(n -> new Tuple2<>(n % partitions, Record.builder().field("n", (long) n).build()))
-                    .reduceByKey((a, b) -> a, partitions)
-                    .count();
+            JavaPairRDD<Integer, Record> records = Rdds.mapPartitionsToPair(context.parallelize(numbers, partitions),
+                    each -> new MappingIterator<>(each, n -> new Tuple2<>(n % partitions, Record.builder().field("n", (long) n).build())), false);
+            Rdds.runPerPartition(Rdds.reduceByKey(records, (a, b) -> a, new HashPartitioner(partitions)), (task, rows) -> rows.hasNext());
         }
         catch (RuntimeException e) {
             LOG.debug("The warm-up job did not complete: {}", e.toString());

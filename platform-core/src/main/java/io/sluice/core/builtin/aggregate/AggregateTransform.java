@@ -13,8 +13,10 @@ import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
 import io.sluice.api.transform.StreamTransform;
 import io.sluice.api.transform.StreamTransformContext;
+import io.sluice.core.plan.DStreams;
 import io.sluice.core.plan.KeyedPartitioner;
 import io.sluice.core.plan.MappingIterator;
+import io.sluice.core.plan.Rdds;
 
 /**
  * Aggregates by key per batch, or per sliding window. Windows of count, sum and avg use Spark's
@@ -52,24 +54,25 @@ public final class AggregateTransform implements StreamTransform {
         JavaPairDStream<GroupKey, Partial> reduced;
         long span;
         if (window.isEmpty()) {
-            reduced = partials.reduceByKey(agg::merge, partitioner);
+            reduced = agg.reduce(partials, partitioner);
             span = batchInterval.toMillis();
         }
         else {
             WindowSpec spec = window.get();
             span = spec.length().toMillis();
+            // What Spark's reduceByKeyAndWindow without an inverse does: reduce each batch, window, reduce the window.
             reduced = agg.invertible()
                     ? partials.reduceByKeyAndWindow(agg::merge, agg::subtract, spec.sparkLength(), spec.sparkSlide(), partitioner,
                             group -> group._2().rows() > 0)
-                    : partials.reduceByKeyAndWindow(agg::merge, spec.sparkLength(), spec.sparkSlide(), partitioner);
+                    : agg.reduce(agg.reduce(partials, partitioner).window(spec.sparkLength(), spec.sparkSlide()), partitioner);
         }
         long windowMillis = span;
-        return reduced.transform((rdd, time) -> {
+        return DStreams.transform(reduced, (rdd, time) -> {
             long end = time.milliseconds();
             Instant windowEnd = Instant.ofEpochMilli(end);
             Instant windowStart = Instant.ofEpochMilli(end - windowMillis);
             // The records keep the groups' partitioning: an aggregation by the same keys after this one shuffles nothing.
-            return rdd.mapPartitions(groups -> new MappingIterator<>(groups, group -> agg.output(group._1(), group._2(), Record.builder())
+            return Rdds.mapPartitions(rdd, groups -> new MappingIterator<>(groups, group -> agg.output(group._1(), group._2(), Record.builder())
                     .field(WINDOW_START, windowStart)
                     .field(WINDOW_END, windowEnd)
                     .eventTime(end)

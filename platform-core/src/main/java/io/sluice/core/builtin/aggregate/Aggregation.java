@@ -15,8 +15,10 @@ import io.sluice.api.error.RecordException;
 import io.sluice.api.record.FieldSet;
 import io.sluice.api.record.Record;
 import io.sluice.api.transform.RecordFunction;
+import io.sluice.core.plan.DStreams;
 import io.sluice.core.plan.KeepsFieldValues;
 import io.sluice.core.plan.KeyedPartitioner;
+import io.sluice.core.plan.Rdds;
 import scala.Tuple2;
 
 /**
@@ -72,7 +74,14 @@ public final class Aggregation implements Serializable {
      */
     public JavaPairDStream<GroupKey, Partial> partials(JavaDStream<Record> prepared, KeyedPartitioner partitioner) {
         Aggregation agg = this;
-        return prepared.transformToPair(rdd -> rdd.mapPartitionsToPair(agg::combine, partitioner.equals(rdd.partitioner().orNull())));
+        return DStreams.transformToPair(prepared,
+                (rdd, time) -> Rdds.mapPartitionsToPair(rdd, agg::combine, partitioner.equals(rdd.partitioner().orNull())));
+    }
+
+    /** {@code partials} merged per group in each batch (Spark's {@code reduceByKey}); no shuffle when they are placed by {@code partitioner}. */
+    public JavaPairDStream<GroupKey, Partial> reduce(JavaPairDStream<GroupKey, Partial> partials, KeyedPartitioner partitioner) {
+        Aggregation agg = this;
+        return DStreams.transformToPair(partials, (rdd, time) -> Rdds.reduceByKey(rdd, agg::merge, partitioner));
     }
 
     /**

@@ -30,7 +30,10 @@ import io.sluice.api.transform.StreamTransformContext;
 import io.sluice.core.builtin.aggregate.Aggregation;
 import io.sluice.core.builtin.aggregate.GroupKey;
 import io.sluice.core.builtin.aggregate.Partial;
+import io.sluice.core.plan.DStreams;
 import io.sluice.core.plan.KeyedPartitioner;
+import io.sluice.core.plan.MappingIterator;
+import io.sluice.core.plan.Rdds;
 import scala.Tuple2;
 
 /**
@@ -71,19 +74,19 @@ public final class StatefulTransform implements StreamTransform {
     public JavaDStream<Record> apply(StreamTransformContext context) {
         Aggregation agg = aggregation;
         KeyedPartitioner partitioner = agg.partitioner(context.input());
-        JavaPairDStream<GroupKey, Partial> batch = agg.partials(context.input(), partitioner).reduceByKey(agg::merge, partitioner);
+        JavaPairDStream<GroupKey, Partial> batch = agg.reduce(agg.partials(context.input(), partitioner), partitioner);
         StateStorage storage = context.stateStore().storage();
         // Java 17 has no pattern switch; StateStorage is sealed to these two.
         JavaPairDStream<GroupKey, Partial> states = storage instanceof StateStorage.External external
                 ? externally(batch, external.accessors(), context.name())
                 : inEngine(batch, partitioner);
-        return states.transform((rdd, time) -> {
+        return DStreams.transform(states, (rdd, time) -> {
             Instant updatedAt = Instant.ofEpochMilli(time.milliseconds());
             long eventTime = time.milliseconds();
-            return rdd.map(state -> agg.output(state._1(), state._2(), Record.builder())
+            return Rdds.mapPartitions(rdd, updated -> new MappingIterator<>(updated, state -> agg.output(state._1(), state._2(), Record.builder())
                     .field(UPDATED_AT, updatedAt)
                     .eventTime(eventTime)
-                    .build());
+                    .build()), false);
         });
     }
 
@@ -118,9 +121,10 @@ public final class StatefulTransform implements StreamTransform {
         Aggregation agg = aggregation;
         // The closure is saved in the checkpoint, and java.util.Optional is not serializable.
         Duration timeout = idleTimeout.orElse(null);
-        return batch.transformToPair((rdd, time) -> {
+        return DStreams.transformToPair(batch, (rdd, time) -> {
             long batchTime = time.milliseconds();
-            return rdd.mapPartitionsToPair(groups -> mergeExternally(groups, agg, accessors, namespace, Optional.ofNullable(timeout), batchTime));
+            return Rdds.mapPartitionsToPair(rdd, groups -> mergeExternally(groups, agg, accessors, namespace, Optional.ofNullable(timeout), batchTime),
+                    false);
         });
     }
 
