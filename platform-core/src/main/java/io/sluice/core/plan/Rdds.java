@@ -66,7 +66,7 @@ public final class Rdds {
         Aggregator<K, V, V> aggregator = new Aggregator<>(new Identity<>(), reduceFunction, reduceFunction);
         RDD<Tuple2<K, V>> input = pairs.rdd();
         RDD<Tuple2<K, V>> reduced;
-        if (input.partitioner().isDefined() && input.partitioner().get().equals(partitioner)) {
+        if (input.partitioner().contains(partitioner)) {
             reduced = input.mapPartitions(new CombineByKey<>(aggregator), true, anyRef());
         }
         else {
