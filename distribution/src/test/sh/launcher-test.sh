@@ -152,6 +152,20 @@ else
   fail "another heap size: archive [$other], the default heap's [$archive]"
 fi
 
+mkdir -p "$jdk21/lib/server"
+echo "base archive" > "$jdk21/lib/server/classes.jsa"
+run_with "$jdk21" version
+before="$(argument "$jdk21" -Dsluice.cds.archive= | cut -d= -f2-)"
+echo "base archive, dumped again" > "$jdk21/lib/server/classes.jsa"
+run_with "$jdk21" version
+after="$(argument "$jdk21" -Dsluice.cds.archive= | cut -d= -f2-)"
+if [ -n "$before" ] && [ -n "$after" ] && [ "$before" != "$after" ]; then
+  pass "a regenerated base archive of the JVM (java -Xshare:dump): another archive, as the JVM refuses the old one"
+else
+  fail "regenerated base archive: archive [$before], then [$after]"
+fi
+rm -rf "$jdk21/lib/server"
+
 rm -f "$archive"
 : > "$archive.failed"
 run_with "$jdk21" version
