@@ -47,7 +47,7 @@ public final class NioLocalFileSystem extends LocalFileSystem {
         }
     }
 
-    static Set<PosixFilePermission> posixPermissions(short mode) {
+    private static Set<PosixFilePermission> posixPermissions(short mode) {
         Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
         // PosixFilePermission lists owner, group and others, read-write-execute each: bit 8 down to bit 0.
         PosixFilePermission[] byBit = PosixFilePermission.values();
