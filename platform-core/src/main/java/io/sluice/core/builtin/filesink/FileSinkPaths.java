@@ -97,7 +97,13 @@ final class FileSinkPaths implements Serializable {
             parsed = new Parsed(Map.copyOf(settings), configuration);
             lastParsed = parsed;
         }
-        return new Configuration(parsed.configuration());
+        Configuration copy = new Configuration(parsed.configuration());
+        // As a new one would: classes it names (file system implementations) resolve through this thread's loader.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader != null) {
+            copy.setClassLoader(loader);
+        }
+        return copy;
     }
 
     private record Parsed(Map<String, String> settings, Configuration configuration) {
