@@ -24,14 +24,6 @@ final class Outcome implements Serializable {
         this.deadLetter = deadLetter;
     }
 
-    Record record() {
-        return record;
-    }
-
-    boolean deadLetter() {
-        return deadLetter;
-    }
-
     /** The records passed on, keeping the outcomes' partitioning (the pass's, which may keep its input's). */
     static JavaRDD<Record> records(JavaRDD<Outcome> outcomes) {
         return Rdds.mapPartitions(outcomes, each -> new RecordsOf(each, false), true);

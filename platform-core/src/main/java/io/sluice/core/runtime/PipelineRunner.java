@@ -203,14 +203,14 @@ public final class PipelineRunner {
                 // The batching driver log is closed before its last cleanup write on every stop and
                 // logs a stack trace per batch for pipelines without receivers; the plain log is not.
                 .set("spark.streaming.driver.writeAheadLog.allowBatching", "false");
-        if (options.master().orElse(settings.master()).startsWith("local")) {
-            // Local checkpoints and files without a chmod process per file (NioLocalFileSystem). Only
-            // on embedded Spark: a cluster's executors would have to load the class before any jar of
-            // the application reached them.
-            conf.set("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
-        }
         settings.sparkConf().forEach(conf::set);
-        if (!conf.get("spark.master").startsWith("local")) {
+        if (conf.get("spark.master").startsWith("local")) {
+            // Local checkpoints and files without a chmod process per file (NioLocalFileSystem), unless
+            // the file names another. Only on embedded Spark: a cluster's executors would have to load
+            // the class before any jar of the application reached them.
+            conf.setIfMissing("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName());
+        }
+        else {
             List<String> jars = new ArrayList<>(ClusterJars.of(pipeline.classLoader()));
             if (conf.contains("spark.jars") && !conf.get("spark.jars").isBlank()) {
                 jars.add(conf.get("spark.jars"));
