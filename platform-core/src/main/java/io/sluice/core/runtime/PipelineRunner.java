@@ -100,6 +100,7 @@ public final class PipelineRunner {
     }
 
     private Outcome runWithPlugins() {
+        long began = System.currentTimeMillis();
         PipelineSettings settings = pipeline.config().settings();
         SparkConf sparkConf = sparkConf(settings);
         // Starting Spark takes a good part of a second in a fresh JVM, and so do the checks that come
@@ -164,6 +165,9 @@ public final class PipelineRunner {
             if (monitoring != null) {
                 options.out().println("Monitoring: http://" + settings.httpHost() + ":" + monitoring.port() + "/metrics and /health");
             }
+            if (planned.get() && context.ssc().scheduler().clock() instanceof PromptStartClock clock) {
+                clock.startPromptly(settings.batchInterval().toMillis(), began);
+            }
             context.start();
             Outcome outcome = awaitEnd(context);
             stop(context, settings.stopTimeout(), true);
@@ -202,7 +206,8 @@ public final class PipelineRunner {
                 .set("spark.streaming.stopGracefullyOnShutdown", "false")
                 // The batching driver log is closed before its last cleanup write on every stop and
                 // logs a stack trace per batch for pipelines without receivers; the plain log is not.
-                .set("spark.streaming.driver.writeAheadLog.allowBatching", "false");
+                .set("spark.streaming.driver.writeAheadLog.allowBatching", "false")
+                .set("spark.streaming.clock", PromptStartClock.class.getName());
         settings.sparkConf().forEach(conf::set);
         if (conf.get("spark.master").startsWith("local")) {
             // Local checkpoints and files without a chmod process per file (NioLocalFileSystem), unless
