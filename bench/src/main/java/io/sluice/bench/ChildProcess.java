@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -44,11 +45,19 @@ final class ChildProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
+            // Launched back to back, runs lock onto the phase of the wall clock's second, and a Spark
+            // job waits for its first batch time: a variant would draw the same share of that wait
+            // every time. A random pause first makes it a fair draw.
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1_000));
             long launched = System.nanoTime();
             return new ChildProcess(builder.start(), launched, log, lines);
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command.get(0), e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before starting " + command.get(0), e);
         }
     }
 
