@@ -17,7 +17,8 @@ import org.apache.spark.util.Clock;
  * interval apart, each a little before the moment its batch is made.
  *
  * <p>A batch time is a key outside Spark (the JDBC sink's exactly-once markers, HBase cell
- * timestamps): a time an earlier run of the pipeline used must not come again. So the offset is taken
+ * timestamps, the Redis state store's replay guard): no time an earlier run of the pipeline used,
+ * nor an earlier one, may come again. So the offset is taken
  * only when that multiple lies after {@code notBefore}, when this run began (and any earlier run had
  * stopped), and only for a fresh run: a recovery's batch times continue from its checkpoint, and Spark
  * computes them from this clock unarmed, as the wall clock. With a long interval there is usually no
