@@ -165,6 +165,8 @@ public final class PipelineRunner {
             if (monitoring != null) {
                 options.out().println("Monitoring: http://" + settings.httpHost() + ":" + monitoring.port() + "/metrics and /health");
             }
+            // A fresh run's first batch at once (PromptStartClock). The scheduler is Spark's
+            // private[streaming] member, public in its bytecode; a file may name another clock.
             if (planned.get() && context.ssc().scheduler().clock() instanceof PromptStartClock clock) {
                 clock.startPromptly(settings.batchInterval().toMillis(), began);
             }

@@ -17,12 +17,12 @@ import org.apache.spark.util.Clock;
  * interval apart, each a little before the moment its batch is made.
  *
  * <p>A batch time is a key outside Spark (the JDBC sink's exactly-once markers, HBase cell
- * timestamps, the Redis state store's replay guard): no time an earlier run of the pipeline used,
- * nor an earlier one, may come again. So the offset is taken
- * only when that multiple lies after {@code notBefore}, when this run began (and any earlier run had
- * stopped), and only for a fresh run: a recovery's batch times continue from its checkpoint, and Spark
- * computes them from this clock unarmed, as the wall clock. With a long interval there is usually no
- * such multiple yet, and the first batch comes at the next one, as Spark's own clock would have it.
+ * timestamps, the Redis state store's replay guard): it must lie after every batch time an earlier
+ * run of the pipeline used. So the offset is taken only when that multiple lies after
+ * {@code notBefore}, when this run began (and any earlier run had stopped), and only for a fresh run:
+ * a recovery's batch times continue from its checkpoint, and Spark computes them from this clock
+ * unarmed, as the wall clock. With a long interval there is usually no such multiple yet, and the
+ * first batch comes at the next one, as Spark's own clock would have it.
  */
 public final class PromptStartClock implements Clock {
     private final LongSupplier wallClock;
@@ -45,7 +45,7 @@ public final class PromptStartClock implements Clock {
      * @param intervalMillis the batch interval
      * @param notBefore wall-clock time a first batch time must lie after
      */
-    public void startPromptly(long intervalMillis, long notBefore) {
+    void startPromptly(long intervalMillis, long notBefore) {
         if (intervalMillis <= 0) {
             throw new IllegalArgumentException("interval must be positive: " + intervalMillis);
         }
@@ -53,7 +53,7 @@ public final class PromptStartClock implements Clock {
     }
 
     /** How far this clock reads behind the wall clock. */
-    public long lagMillis() {
+    long lagMillis() {
         return lagMillis;
     }
 
