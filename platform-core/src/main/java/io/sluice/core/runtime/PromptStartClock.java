@@ -19,10 +19,13 @@ import org.apache.spark.util.Clock;
  * <p>A batch time is a key outside Spark (the JDBC sink's exactly-once markers, HBase cell
  * timestamps, the Redis state store's replay guard): it must lie after every batch time an earlier
  * run of the pipeline used. So the offset is taken only when that multiple lies after
- * {@code notBefore}, when this run began (and any earlier run had stopped), and only for a fresh run:
- * a recovery's batch times continue from its checkpoint, and Spark computes them from this clock
- * unarmed, as the wall clock. With a long interval there is usually no such multiple yet, and the
- * first batch comes at the next one, as Spark's own clock would have it.
+ * {@code notBefore}, when this run began (an earlier run's batch times all lie before it, since the
+ * clock never reads ahead of the wall clock and that run stopped before this one began), and only for
+ * a fresh run: a recovery's batch times continue from its checkpoint, and Spark computes them from
+ * this clock unarmed, as the wall clock. With a long interval there is usually no such multiple yet,
+ * and the first batch comes at the next one, as Spark's own clock would have it. Like Spark's own
+ * batch times this trusts the wall clock not to step back between runs, with one interval less to
+ * spare than Spark's next multiple has.
  */
 public final class PromptStartClock implements Clock {
     private final LongSupplier wallClock;
@@ -71,12 +74,13 @@ public final class PromptStartClock implements Clock {
         if (pending == null) {
             return;
         }
-        arming = null;
         long passed = now - Math.floorMod(now, pending.intervalMillis());
         if (passed > pending.notBefore()) {
             // One millisecond before it, so Spark's next multiple is that one.
             lagMillis = now - passed + 1;
         }
+        // After the lag: a reader that sees no arming must see the lag too.
+        arming = null;
     }
 
     @Override
