@@ -37,7 +37,7 @@ public record PipelineSettings(
             .doc("Spark settings passed as they are, e.g. { \"spark.executor.memory\" = 2g }");
     static final OptionSpec<Duration> STOP_TIMEOUT = OptionSpec.duration("stop-timeout")
             .defaultValue(Duration.ofSeconds(60)).atLeast(1000)
-            .doc("How long a graceful stop may wait for the batch in progress");
+            .doc("How long a graceful stop may wait for the batch in progress; after it, Spark is stopped under the batch, which the next run repeats");
 
     static final OptionSpec<Integer> HTTP_PORT = OptionSpec.integer("http-port").atLeast(0).atMost(65535)
             .doc("Serve /metrics (Prometheus) and /health on this port while running (0: any free port); unset: no endpoint");

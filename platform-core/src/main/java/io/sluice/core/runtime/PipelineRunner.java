@@ -44,7 +44,8 @@ import io.sluice.core.plugin.BoundPipeline;
  * same pipeline file) or plan afresh, with sources starting from stored positions.
  * {@link #requestStop()} (SIGTERM in the CLI) stops gracefully: the batch in progress completes,
  * its positions are committed, then the pipeline stops. A stop that exceeds
- * {@code pipeline.stop-timeout} is forced; Spark's stop has been seen to hang.
+ * {@code pipeline.stop-timeout} is forced by stopping Spark under the batch in progress, whose
+ * positions then stay uncommitted; Spark's stop has been seen to hang.
  */
 public final class PipelineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
@@ -328,28 +329,45 @@ public final class PipelineRunner {
         }
     }
 
-    /** Stops on another thread, bounded: Spark's stop has been seen to hang. */
+    /**
+     * Stops on another thread, bounded by {@code timeout}: a graceful stop waits for the batch in
+     * progress, and Spark's stop has been seen to hang. Past it, Spark itself is stopped, which fails
+     * that batch: its positions are not committed, and the next run repeats it.
+     */
     private static void stop(JavaStreamingContext context, Duration timeout, boolean gracefully) {
-        Thread stopper = new Thread(() -> {
-            try {
-                context.stop(true, gracefully);
-            }
-            catch (RuntimeException e) {
-                LOG.warn("Stopping the streaming context failed: {}", e.toString());
-            }
-        }, "sluice-stop");
-        stopper.setDaemon(true);
-        stopper.start();
+        Thread stopper = daemon("sluice-stop", () -> context.stop(true, gracefully));
         try {
             stopper.join(timeout.toMillis());
-            if (stopper.isAlive() && gracefully) {
-                LOG.warn("Graceful stop did not finish within {}; forcing it", Durations.format(timeout));
-                context.stop(true, false);
+            if (!stopper.isAlive()) {
+                return;
+            }
+            LOG.warn("The pipeline did not stop within {}; stopping Spark under the batch in progress", Durations.format(timeout));
+            // StreamingContext.stop holds the context's lock for as long as it waits, so stopping it
+            // again, without grace, would only wait behind it. Stopping Spark cancels the batch's jobs.
+            daemon("sluice-stop-spark", () -> context.sparkContext().stop());
+            stopper.join(timeout.toMillis());
+            if (stopper.isAlive()) {
+                LOG.warn("The batch in progress did not end within {} of stopping Spark (a sink's driver-side call that does not"
+                        + " return?); leaving it behind", Durations.format(timeout));
             }
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Thread daemon(String name, Runnable stop) {
+        Thread thread = new Thread(() -> {
+            try {
+                stop.run();
+            }
+            catch (RuntimeException e) {
+                LOG.warn("Stopping the pipeline failed: {}", e.toString());
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     static SluiceException failure(Throwable e, CheckpointDirectory checkpoint) {

@@ -66,6 +66,13 @@ public final class MemorySinkFactory implements SinkFactory {
         @Override
         @SuppressWarnings("unchecked")
         public void commitBatch(long batchTime, List<Serializable> messages) throws IOException {
+            try {
+                MemoryStreams.awaitRelease(stream);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("memory sink [" + stream + "] interrupted while its commits were held", e);
+            }
             if (MemoryStreams.takeFailure(stream)) {
                 throw new IOException("memory sink [" + stream + "] failing on purpose, as the test asked");
             }

@@ -8,6 +8,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sluice.api.record.Record;
@@ -22,6 +24,7 @@ public final class MemoryStreams {
     private static final Map<String, NavigableMap<Long, List<Record>>> OUTPUTS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> FAILURES_LEFT = new ConcurrentHashMap<>();
     private static final Map<String, Map<Long, List<Record>>> TAKEN = new ConcurrentHashMap<>();
+    private static final Map<String, Hold> HOLDS = new ConcurrentHashMap<>();
 
     private MemoryStreams() {}
 
@@ -84,11 +87,54 @@ public final class MemoryStreams {
         return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
+    /**
+     * Makes every batch commit of a memory sink wait, on the driver, until {@link #releaseCommits}:
+     * a sink call that does not return, to exercise stop timeouts.
+     */
+    public static void holdCommits(String stream) {
+        HOLDS.put(stream, new Hold());
+    }
+
+    /** Lets held and later commits of a memory sink through. */
+    public static void releaseCommits(String stream) {
+        Hold hold = HOLDS.remove(stream);
+        if (hold != null) {
+            hold.released.countDown();
+        }
+    }
+
+    /** How many commits of a memory sink are waiting for {@link #releaseCommits}. */
+    public static int heldCommits(String stream) {
+        Hold hold = HOLDS.get(stream);
+        return hold == null ? 0 : hold.waiting.get();
+    }
+
+    /** Waits while the stream's commits are held (at most ten minutes, so a forgotten hold cannot hang a build). */
+    static void awaitRelease(String stream) throws InterruptedException {
+        Hold hold = HOLDS.get(stream);
+        if (hold == null) {
+            return;
+        }
+        hold.waiting.incrementAndGet();
+        try {
+            hold.released.await(10, TimeUnit.MINUTES);
+        }
+        finally {
+            hold.waiting.decrementAndGet();
+        }
+    }
+
     /** Forgets everything about a stream. */
     public static void reset(String stream) {
+        releaseCommits(stream);
         INPUTS.remove(stream);
         OUTPUTS.remove(stream);
         FAILURES_LEFT.remove(stream);
         TAKEN.remove(stream);
+    }
+
+    private static final class Hold {
+        final CountDownLatch released = new CountDownLatch(1);
+        final AtomicInteger waiting = new AtomicInteger();
     }
 }
