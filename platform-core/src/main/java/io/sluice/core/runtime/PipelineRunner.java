@@ -49,6 +49,7 @@ import io.sluice.core.plugin.BoundPipeline;
  */
 public final class PipelineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+    private static final String DRIVER_LOG_CLASS = "spark.streaming.driver.writeAheadLog.class";
 
     private final BoundPipeline pipeline;
     private final RunOptions options;
@@ -171,6 +172,11 @@ public final class PipelineRunner {
             if (planned.get() && context.ssc().scheduler().clock() instanceof PromptStartClock clock) {
                 clock.startPromptly(settings.batchInterval().toMillis(), began);
             }
+            // Read when the streaming context starts, once the sources' streams are known: see
+            // ReceiverlessDriverLog. The context's conf is Spark's own, private[streaming] as above.
+            if (context.ssc().graph().getReceiverInputStreams().length == 0) {
+                context.ssc().conf().setIfMissing(DRIVER_LOG_CLASS, ReceiverlessDriverLog.class.getName());
+            }
             context.start();
             Outcome outcome = awaitEnd(context);
             stop(context, settings.stopTimeout(), true);
@@ -207,8 +213,8 @@ public final class PipelineRunner {
                 .set("spark.kryo.registrator", SluiceKryoRegistrator.class.getName())
                 // The runner owns graceful stop (SIGTERM); Spark's hook would race it.
                 .set("spark.streaming.stopGracefullyOnShutdown", "false")
-                // The batching driver log is closed before its last cleanup write on every stop and
-                // logs a stack trace per batch for pipelines without receivers; the plain log is not.
+                // Pipelines with receivers: the batching driver log is closed before its last cleanup
+                // write on every stop, and logs a stack trace for it; the plain log is not.
                 .set("spark.streaming.driver.writeAheadLog.allowBatching", "false")
                 .set("spark.streaming.clock", PromptStartClock.class.getName());
         settings.sparkConf().forEach(conf::set);

@@ -2,6 +2,11 @@ package io.sluice.core.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +24,8 @@ import io.sluice.testkit.memory.MemoryStreams;
 
 /**
  * A stateful pipeline stopped and started again continues: from its Spark checkpoint when the
- * file is unchanged (state and positions), from its stored positions when the file changed.
+ * file is unchanged (state and positions), from its stored positions when the file changed. Spark's
+ * driver write-ahead log is kept only for pipelines with receivers.
  */
 @Timeout(180)
 class RestartTest {
@@ -36,6 +42,8 @@ class RestartTest {
         Path file = pipeline(id);
         TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> total(latest(id)) > 0, Duration.ofSeconds(60));
         assertThat(total(latest(id))).as("stopped part way").isLessThan(LIMIT);
+        // No receiver, so no driver write-ahead log (ReceiverlessDriverLog), and the restart below recovers without one.
+        assertThat(work.resolve(id).resolve("cp/spark/receivedBlockMetadata")).doesNotExist();
 
         TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> total(latest(id)) >= LIMIT, Duration.ofSeconds(90));
         assertThat(latest(id)).isEqualTo(uninterrupted);
@@ -53,6 +61,34 @@ class RestartTest {
         TestPipelines.start(TestPipelines.bind(file, "sinks.0.stream=" + restarted))
                 .stopWhen(() -> total(latest(restarted)) >= LIMIT - firstRun, Duration.ofSeconds(90));
         assertThat(total(latest(restarted))).as("nothing lost, nothing read twice").isEqualTo(LIMIT - firstRun);
+    }
+
+    @Test
+    void aPipelineWithAReceiverKeepsSparksDriverLog() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread serving = new Thread(() -> {
+                try (Socket client = server.accept()) {
+                    client.getOutputStream().write("one\ntwo\n".getBytes(StandardCharsets.UTF_8));
+                    client.getOutputStream().flush();
+                    Thread.sleep(60_000);
+                }
+                catch (IOException | InterruptedException e) {
+                    // The test fails on missing records.
+                }
+            }, "restart-test-lines");
+            serving.setDaemon(true);
+            serving.start();
+            Path file = TestPipelines.write(work.resolve(id), "lines.conf", """
+                    pipeline { name = lines-%s, batch-interval = 500ms, checkpoint = "file:%s/cp" }
+                    sources = [ { type = socket, name = lines, host = "127.0.0.1", port = %d } ]
+                    sinks = [ { type = memory, stream = "%s" } ]
+                    """.formatted(id, work.resolve(id), server.getLocalPort(), id));
+            TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> MemoryStreams.records(id).size() >= 2, Duration.ofSeconds(60));
+            serving.interrupt();
+        }
+        assertThat(MemoryStreams.records(id)).hasSize(2);
+        assertThat(work.resolve(id).resolve("cp/spark/receivedBlockMetadata")).isNotEmptyDirectory();
     }
 
     private Map<String, Long> runToCompletion(String id) throws Exception {
