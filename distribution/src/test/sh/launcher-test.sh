@@ -85,8 +85,9 @@ if [ "$thresholds" = "-XX:Tier4InvocationThreshold=50000 -XX:Tier4InvocationThre
 else
   fail "C2 thresholds: [$thresholds], arguments $(tr '\n' ' ' < "$jdk21/args")"
 fi
-if [ "$(argument "$jdk21" -XX:+UseParallelGC)" = "-XX:+UseParallelGC" ] && [ "$(argument "$jdk21" -XX:GCTimeRatio=)" = "-XX:GCTimeRatio=4" ]; then
-  pass "the parallel collector with a GC time ratio of 4 by default"
+if [ "$(argument "$jdk21" -XX:+UseParallelGC)" = "-XX:+UseParallelGC" ] && [ "$(argument "$jdk21" -XX:GCTimeRatio=)" = "-XX:GCTimeRatio=4" ] \
+  && [ "$(argument "$jdk21" -XX:-UsePSAdaptiveSurvivorSizePolicy)" = "-XX:-UsePSAdaptiveSurvivorSizePolicy" ]; then
+  pass "the parallel collector with fixed survivor sizing and a GC time ratio of 4 by default"
 else
   fail "collector: arguments $(tr '\n' ' ' < "$jdk21/args")"
 fi
@@ -96,7 +97,8 @@ for chooser in SLUICE_OPTS JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS; do
   run_with "$jdk21" version
   unset "$chooser"
   collectors="$(grep -c -e '^-XX:+Use.*GC$' "$jdk21/args" || true)"
-  if [ "$collectors" -le 1 ] && [ -z "$(argument "$jdk21" -XX:+UseParallelGC)" ] && [ "$(argument "$jdk21" -XX:GCTimeRatio=)" = "-XX:GCTimeRatio=4" ]; then
+  if [ "$collectors" -le 1 ] && [ -z "$(argument "$jdk21" -XX:+UseParallelGC)" ] && [ -z "$(argument "$jdk21" -XX:-UsePSAdaptive)" ] \
+    && [ "$(argument "$jdk21" -XX:GCTimeRatio=)" = "-XX:GCTimeRatio=4" ]; then
     pass "a collector chosen in $chooser is the only one"
   else
     fail "collector chosen in $chooser: arguments $(tr '\n' ' ' < "$jdk21/args")"
