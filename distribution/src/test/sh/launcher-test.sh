@@ -91,6 +91,13 @@ if [ "$(argument "$jdk21" -XX:+UseParallelGC)" = "-XX:+UseParallelGC" ] && [ "$(
 else
   fail "collector: arguments $(tr '\n' ' ' < "$jdk21/args")"
 fi
+# The parallel collector named explicitly keeps the launcher's settings for it, once.
+SLUICE_OPTS="-XX:+UseParallelGC" run_with "$jdk21" version
+if [ "$(grep -c -e '^-XX:+UseParallelGC$' "$jdk21/args")" = 1 ] && [ -n "$(argument "$jdk21" -XX:-UsePSAdaptiveSurvivorSizePolicy)" ]; then
+  pass "the parallel collector named in SLUICE_OPTS keeps fixed survivor sizing"
+else
+  fail "parallel collector in SLUICE_OPTS: arguments $(tr '\n' ' ' < "$jdk21/args")"
+fi
 # A collector named in SLUICE_OPTS or the JVM's own variables replaces the launcher's: the JVM refuses two.
 for chooser in SLUICE_OPTS JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS; do
   export "$chooser=-Xss2m -XX:+UseG1GC"

@@ -28,7 +28,8 @@ public final class ReceiverlessDriverLog extends WriteAheadLog {
 
     @Override
     public ByteBuffer read(WriteAheadLogRecordHandle handle) {
-        throw new UnsupportedOperationException("a pipeline without receivers keeps no driver log to read from");
+        // Spark reads the driver log only through readAll; no handle this log gave out has a record.
+        throw new IllegalStateException("a pipeline without receivers keeps no driver log to read from");
     }
 
     @Override
