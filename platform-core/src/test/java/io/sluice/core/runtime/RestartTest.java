@@ -2,11 +2,6 @@ package io.sluice.core.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sluice.api.record.Record;
+import io.sluice.core.LineServer;
 import io.sluice.core.TestPipelines;
 import io.sluice.testkit.memory.MemoryStreams;
 
@@ -66,26 +62,13 @@ class RestartTest {
     @Test
     void aPipelineWithAReceiverKeepsSparksDriverLog() throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread serving = new Thread(() -> {
-                try (Socket client = server.accept()) {
-                    client.getOutputStream().write("one\ntwo\n".getBytes(StandardCharsets.UTF_8));
-                    client.getOutputStream().flush();
-                    Thread.sleep(60_000);
-                }
-                catch (IOException | InterruptedException e) {
-                    // The test fails on missing records.
-                }
-            }, "restart-test-lines");
-            serving.setDaemon(true);
-            serving.start();
+        try (LineServer server = LineServer.serving("one\ntwo\n")) {
             Path file = TestPipelines.write(work.resolve(id), "lines.conf", """
                     pipeline { name = lines-%s, batch-interval = 500ms, checkpoint = "file:%s/cp" }
                     sources = [ { type = socket, name = lines, host = "127.0.0.1", port = %d } ]
                     sinks = [ { type = memory, stream = "%s" } ]
-                    """.formatted(id, work.resolve(id), server.getLocalPort(), id));
+                    """.formatted(id, work.resolve(id), server.port(), id));
             TestPipelines.start(TestPipelines.bind(file)).stopWhen(() -> MemoryStreams.records(id).size() >= 2, Duration.ofSeconds(60));
-            serving.interrupt();
         }
         assertThat(MemoryStreams.records(id)).hasSize(2);
         assertThat(work.resolve(id).resolve("cp/spark/receivedBlockMetadata")).isNotEmptyDirectory();

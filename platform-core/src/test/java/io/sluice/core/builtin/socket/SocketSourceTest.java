@@ -3,17 +3,10 @@ package io.sluice.core.builtin.socket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.spark.streaming.api.java.JavaDStream;
@@ -28,6 +21,7 @@ import io.sluice.api.option.OptionsException;
 import io.sluice.api.record.Origin;
 import io.sluice.api.record.Record;
 import io.sluice.api.source.Source;
+import io.sluice.core.LineServer;
 import io.sluice.core.builtin.TestingSourceContext;
 import io.sluice.core.builtin.TestingSpark;
 import io.sluice.testkit.TestingPluginContext;
@@ -38,33 +32,17 @@ class SocketSourceTest {
     private static final ConcurrentLinkedQueue<Record> RECEIVED = new ConcurrentLinkedQueue<>();
 
     private static TestingSpark spark;
-    private static ServerSocket server;
-    private static Thread serving;
-    private static final CountDownLatch DONE = new CountDownLatch(1);
+    private static LineServer server;
     private static Source source;
 
     @BeforeAll
     static void receiveLines() throws Exception {
-        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        // Serves one connection: three lines, then holds it open so line numbers do not restart.
-        serving = new Thread(() -> {
-            try (Socket client = server.accept()) {
-                OutputStream out = client.getOutputStream();
-                out.write("alpha\nbeta, with comma\nγάμμα\n".getBytes(StandardCharsets.UTF_8));
-                out.flush();
-                DONE.await(90, TimeUnit.SECONDS);
-            }
-            catch (IOException | InterruptedException e) {
-                // The test fails on missing records.
-            }
-        }, "socket-test-server");
-        serving.setDaemon(true);
-        serving.start();
+        server = LineServer.serving("alpha\nbeta, with comma\nγάμμα\n");
 
         spark = TestingSpark.start(SocketSourceTest.class);
         JavaStreamingContext streaming = spark.streamingContext(Duration.ofMillis(200));
         SocketSourceFactory factory = new SocketSourceFactory();
-        source = factory.create(factory.options().parse(Map.of("host", "127.0.0.1", "port", server.getLocalPort())),
+        source = factory.create(factory.options().parse(Map.of("host", "127.0.0.1", "port", server.port())),
                 TestingPluginContext.of("lines"));
         JavaDStream<Record> lines = source.open(TestingSourceContext.fresh(streaming, "lines"));
         lines.foreachRDD(rdd -> {
@@ -79,7 +57,6 @@ class SocketSourceTest {
 
     @AfterAll
     static void stop() throws Exception {
-        DONE.countDown();
         try {
             if (spark != null) {
                 spark.close();
@@ -92,7 +69,7 @@ class SocketSourceTest {
 
     @Test
     void readsLinesWithServerAndLineNumberAsOrigin() {
-        String address = "127.0.0.1:" + server.getLocalPort();
+        String address = "127.0.0.1:" + server.port();
         assertThat(List.copyOf(RECEIVED)).extracting(Record::payloadAsString)
                 .containsExactly("alpha", "beta, with comma", "γάμμα");
         assertThat(List.copyOf(RECEIVED)).extracting(Record::origin).containsExactly(
